@@ -1,0 +1,48 @@
+package io.merchantdesk.kernel.access;
+
+/**
+ * The permission catalogue of the whole product, each with the level it is granted at.
+ * Store-level permissions are held by staff on one store. Organization-level permissions are held by
+ * organization members and apply to every store of the organization.
+ * {@link #becomesOrganizationLevel} marks the store-level permissions that ORG-13 and ORG-14 take
+ * away from staff when their store joins an organization (user management and the two financial
+ * permissions); the ORG-15 financial permissions stay store-level.
+ */
+public enum Permission {
+    // Store level: everyday work
+    MANAGE_ORDERS(Level.STORE, false),
+    MANAGE_CUSTOMERS(Level.STORE, false),
+    MANAGE_COMPANIES(Level.STORE, false),
+    MANAGE_STORE_SETTINGS(Level.STORE, false),
+    MANAGE_ERP_SYNC(Level.STORE, false),
+    // Store level, moved to the organization when the store joins one (ORG-13, ORG-14)
+    MANAGE_STAFF(Level.STORE, true),
+    VIEW_BILLS(Level.STORE, true),
+    MANAGE_BILLING_PAYMENT_METHODS(Level.STORE, true),
+    // Store level financial permissions that stay with the store inside an organization (ORG-15)
+    MANAGE_PLAN(Level.STORE, false),
+    MANAGE_APP_BILLING(Level.STORE, false),
+    VIEW_PAYMENT_PAYOUTS(Level.STORE, false),
+    MANAGE_PAYMENT_SETTINGS(Level.STORE, false),
+    VIEW_BALANCE_ACTIVITY(Level.STORE, false),
+    VIEW_CREDIT_ACTIVITY(Level.STORE, false),
+    // Organization level
+    ORGANIZATION_MANAGE_USERS(Level.ORGANIZATION, false),
+    /** Organization-level billing (ORG-14): bills, billing e-mails, payment methods and invoices of every store. */
+    ORGANIZATION_BILLING(Level.ORGANIZATION, false),
+    ORGANIZATION_VIEW_STORES(Level.ORGANIZATION, false);
+
+    public enum Level { STORE, ORGANIZATION }
+
+    private final Level level;
+    private final boolean becomesOrganizationLevel;
+
+    Permission(Level level, boolean becomesOrganizationLevel) {
+        this.level = level;
+        this.becomesOrganizationLevel = becomesOrganizationLevel;
+    }
+
+    public Level level() { return level; }
+
+    public boolean becomesOrganizationLevel() { return becomesOrganizationLevel; }
+}

@@ -1,0 +1,39 @@
+package io.merchantdesk.organizations;
+
+import io.merchantdesk.kernel.persistence.BaseEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A billing payment method, by type and label only (never card data). It belongs to a store, or to
+ * the organization whose billing it was chosen for.
+ */
+@Entity
+@Table(name = "payment_methods")
+public class PaymentMethod extends BaseEntity {
+    @Schema(name = "PaymentMethodType")
+    public enum Type { CARD, PAYPAL }
+
+    @Schema(name = "BillingRole")
+    public enum BillingRole { PRIMARY, BACKUP }
+
+    @Column(name = "store_id")
+    public UUID storeId;
+
+    @Column(name = "organization_id")
+    public UUID organizationId;
+
+    @Enumerated(EnumType.STRING)
+    public Type type;
+
+    public String label;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "billing_role")
+    public BillingRole billingRole;
+}

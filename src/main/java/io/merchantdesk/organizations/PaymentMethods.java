@@ -1,0 +1,20 @@
+package io.merchantdesk.organizations;
+
+import jakarta.persistence.EntityManager;
+import java.util.List;
+
+/** Queries of billing payment methods shared by stores and organizations. */
+final class PaymentMethods {
+    private PaymentMethods() {}
+
+    static List<PaymentMethod> billing(EntityManager em, Store store) {
+        return store.organizationId != null ? ofOrganization(em, store.organizationId)
+                : em.createQuery("FROM PaymentMethod WHERE storeId = :s ORDER BY billingRole DESC, id", PaymentMethod.class)
+                        .setParameter("s", store.id).getResultList();
+    }
+
+    static List<PaymentMethod> ofOrganization(EntityManager em, java.util.UUID organizationId) {
+        return em.createQuery("FROM PaymentMethod WHERE organizationId = :o ORDER BY billingRole DESC, id", PaymentMethod.class)
+                .setParameter("o", organizationId).getResultList();
+    }
+}

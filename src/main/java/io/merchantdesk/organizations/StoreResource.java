@@ -28,6 +28,9 @@ public class StoreResource {
     @Inject
     StoreService stores;
 
+    @Inject
+    OrganizationService organizations;
+
     @POST
     @Operation(operationId = "createStore", summary = "Create a store; the caller becomes its owner")
     @APIResponse(responseCode = "201", description = "The store",
@@ -108,6 +111,27 @@ public class StoreResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentMethodView.class)))
     public Response addPaymentMethod(@PathParam("storeId") UUID storeId, @Valid @NotNull CreatePaymentMethodRequest request) {
         return Response.status(201).entity(stores.addPaymentMethod(storeId, request)).build();
+    }
+
+    @POST
+    @Path("/{storeId}/ownership-transfers")
+    @Operation(operationId = "transferStoreOwnership",
+            summary = "Transfer a store to a new owner (it leaves its organization; bills below the threshold move with it)")
+    @APIResponse(responseCode = "200", description = "The store, the permissions removed (ORG-12) and the billing outcome (ORG-16)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationDtos.Transferred.class)))
+    @APIResponse(responseCode = "403", description = "The caller does not own the store")
+    public OrganizationDtos.Transferred transfer(@PathParam("storeId") UUID storeId, @Valid @NotNull OrganizationDtos.TransferRequest request) {
+        return organizations.transfer(storeId, request);
+    }
+
+    @POST
+    @Path("/{storeId}/charges")
+    @Operation(operationId = "addStoreCharge", summary = "Accrue a billing charge on a store (platform-admin role)")
+    @APIResponse(responseCode = "200", description = "The store with its new outstanding balance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreView.class)))
+    @APIResponse(responseCode = "403", description = "The caller lacks the platform-admin role")
+    public StoreView charge(@PathParam("storeId") UUID storeId, @Valid @NotNull OrganizationDtos.ChargeRequest request) {
+        return organizations.charge(storeId, request);
     }
 
     @Schema(name = "StorePage")

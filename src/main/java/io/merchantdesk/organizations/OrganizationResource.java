@@ -1,0 +1,178 @@
+package io.merchantdesk.organizations;
+
+import io.merchantdesk.kernel.http.Etags;
+import io.merchantdesk.kernel.paging.Page;
+import io.merchantdesk.kernel.paging.PageParams;
+import io.merchantdesk.organizations.OrganizationDtos.*;
+import io.merchantdesk.organizations.StoreDtos.CreatePaymentMethodRequest;
+import io.merchantdesk.organizations.StoreDtos.PaymentMethodView;
+import io.merchantdesk.organizations.StoreDtos.StoreView;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/organizations")
+@Authenticated
+@Tag(name = "Organizations", description = "Group stores under one owner, currency and billing setup")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrganizationResource {
+    @Inject
+    OrganizationService organizations;
+
+    @POST
+    @Path("/previews")
+    @Operation(operationId = "previewOrganization",
+            summary = "Review an organization before creating it: every store's eligibility and every effect; changes nothing")
+    @APIResponse(responseCode = "200", description = "The verdict and the effects",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Preview.class)))
+    @APIResponse(responseCode = "422", description = "Fewer than two stores (ORG-1) or payment methods not from the stores")
+    public Preview preview(@Valid @NotNull CreateOrganizationRequest request) {
+        return organizations.preview(request);
+    }
+
+    @POST
+    @Operation(operationId = "createOrganization", summary = "Create an organization from the caller's stores (applies the preview atomically)")
+    @APIResponse(responseCode = "201", description = "The organization and the permissions removed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
+    @APIResponse(responseCode = "422", description = "A store is not eligible (codes per store in errors), or fewer than two stores")
+    public Response create(@Valid @NotNull CreateOrganizationRequest request) {
+        Created created = organizations.create(request);
+        return Response.created(URI.create("/organizations/" + created.organization().id()))
+                .tag(Etags.of(created.organization().version())).entity(created).build();
+    }
+
+    @GET
+    @Operation(operationId = "listOrganizations", summary = "Organizations the caller owns or is a member of")
+    @APIResponse(responseCode = "200", description = "A page of organizations",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationPage.class)))
+    public Page<OrganizationView> list(@BeanParam @Valid PageParams page) {
+        return organizations.list(page);
+    }
+
+    @GET
+    @Path("/{orgId}")
+    @Operation(operationId = "getOrganization", summary = "An organization")
+    @APIResponse(responseCode = "200", description = "The organization (ETag: its version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
+    public Response get(@PathParam("orgId") UUID orgId) {
+        OrganizationView org = organizations.get(orgId);
+        return Response.ok(org).tag(Etags.of(org.version())).build();
+    }
+
+    @PATCH
+    @Path("/{orgId}")
+    @Operation(operationId = "updateOrganization", summary = "Rename an organization or change its billing payment methods")
+    @APIResponse(responseCode = "200", description = "The organization",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
+    @APIResponse(responseCode = "422", description = "ORG_CURRENCY_IMMUTABLE: the billing currency can never change (ORG-5)")
+    @APIResponse(responseCode = "403", description = "The caller's role does not allow the change")
+    public Response update(@PathParam("orgId") UUID orgId, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull UpdateOrganizationRequest request) {
+        OrganizationView org = organizations.update(orgId, ifMatch, request);
+        return Response.ok(org).tag(Etags.of(org.version())).build();
+    }
+
+    @GET
+    @Path("/{orgId}/stores")
+    @Operation(operationId = "listOrganizationStores", summary = "Stores of an organization")
+    @APIResponse(responseCode = "200", description = "The stores",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreView.class, type = SchemaType.ARRAY)))
+    public List<StoreView> stores(@PathParam("orgId") UUID orgId) {
+        return organizations.stores(orgId);
+    }
+
+    @POST
+    @Path("/{orgId}/stores")
+    @Operation(operationId = "addStoreToOrganization", summary = "Group a store into the organization (preview with dryRun=true)")
+    @APIResponse(responseCode = "200", description = "The store after it joined, with the effects; with dryRun only the verdict and effects",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreGrouped.class)))
+    @APIResponse(responseCode = "403", description = "Only the organization owner can group stores (ORG-6)")
+    @APIResponse(responseCode = "409", description = "The store is already in this organization")
+    @APIResponse(responseCode = "422", description = "The store is not eligible (ORG-2, 3, 4, 7)")
+    public StoreGrouped addStore(@PathParam("orgId") UUID orgId,
+                                 @Parameter(description = "Only evaluate; change nothing") @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                 @Valid @NotNull AddStoreRequest request) {
+        return organizations.addStore(orgId, request, dryRun);
+    }
+
+    @DELETE
+    @Path("/{orgId}/stores/{storeId}")
+    @Operation(operationId = "removeStoreFromOrganization",
+            summary = "Remove a store from the organization (it keeps its owner and needs a billing setup; the last store deletes the organization)")
+    @APIResponse(responseCode = "200", description = "The store, the permissions removed and whether the organization was deleted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreRemoved.class)))
+    @APIResponse(responseCode = "403", description = "Only the organization owner can remove stores (ORG-6, ORG-10)")
+    public StoreRemoved removeStore(@PathParam("orgId") UUID orgId, @PathParam("storeId") UUID storeId) {
+        return organizations.removeStore(orgId, storeId);
+    }
+
+    @POST
+    @Path("/{orgId}/payment-methods")
+    @Operation(operationId = "addOrganizationPaymentMethod", summary = "Add a billing payment method to the organization")
+    @APIResponse(responseCode = "201", description = "The payment method",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentMethodView.class)))
+    @APIResponse(responseCode = "403", description = "Organization billing is for the owner and ADMINs (ORG-14)")
+    public Response addPaymentMethod(@PathParam("orgId") UUID orgId, @Valid @NotNull CreatePaymentMethodRequest request) {
+        return Response.status(201).entity(organizations.addPaymentMethod(orgId, request)).build();
+    }
+
+    @GET
+    @Path("/{orgId}/members")
+    @Operation(operationId = "listOrganizationMembers", summary = "The owner and members with their roles and organization-level permissions")
+    @APIResponse(responseCode = "200", description = "The members",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class, type = SchemaType.ARRAY)))
+    public List<MemberView> members(@PathParam("orgId") UUID orgId) {
+        return organizations.listMembers(orgId);
+    }
+
+    @PUT
+    @Path("/{orgId}/members/{userId}")
+    @Operation(operationId = "putOrganizationMember", summary = "Make a user an ADMIN or MEMBER with organization-level permissions")
+    @APIResponse(responseCode = "200", description = "The member",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
+    @APIResponse(responseCode = "403", description = "The caller cannot manage members")
+    @APIResponse(responseCode = "422", description = "Organization billing is only for ADMINs (ORG-14)")
+    public MemberView putMember(@PathParam("orgId") UUID orgId, @PathParam("userId") UUID userId, @Valid @NotNull MemberRequest request) {
+        return organizations.putMember(orgId, userId, request);
+    }
+
+    @DELETE
+    @Path("/{orgId}/members/{userId}")
+    @Operation(operationId = "removeOrganizationMember", summary = "Remove a member from the organization")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "403", description = "The caller cannot manage members")
+    public void removeMember(@PathParam("orgId") UUID orgId, @PathParam("userId") UUID userId) {
+        organizations.removeMember(orgId, userId);
+    }
+
+    @GET
+    @Path("/{orgId}/permission-changes")
+    @Operation(operationId = "listPermissionChanges", summary = "Permissions removed by grouping, moves and transfers (newest first), to review staff")
+    @APIResponse(responseCode = "200", description = "A page of permission changes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermissionChangePage.class)))
+    @APIResponse(responseCode = "403", description = "The caller cannot manage members")
+    public Page<PermissionChangeView> permissionChanges(@PathParam("orgId") UUID orgId, @BeanParam @Valid PageParams page) {
+        return organizations.permissionChanges(orgId, page);
+    }
+
+    @Schema(name = "OrganizationPage")
+    public record OrganizationPage(List<OrganizationView> items, String nextCursor) {}
+
+    @Schema(name = "PermissionChangePage")
+    public record PermissionChangePage(List<PermissionChangeView> items, String nextCursor) {}
+}

@@ -121,4 +121,12 @@ class KernelConventionsTest {
         user.as().queryParam("cursor", "garbage!").get("/test-probe/numbers")
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
     }
+
+    @Test
+    void oversizedBodyIs413Problem() {
+        var user = Api.user("kernel");
+        String big = "{\"name\":\"" + "x".repeat(1_200_000) + "\",\"colour\":\"RED\",\"quantity\":1}";
+        user.as().body(big).post("/test-probe/items")
+                .then().statusCode(413).contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"));
+    }
 }

@@ -144,9 +144,14 @@ public final class OrganizationDtos {
                                 List<@NotNull Permission> permissions) {
     }
 
+    /** The role a user holds in an organization, as listed; only ADMIN and MEMBER can be granted (see MemberRole). */
+    @Schema(name = "OrganizationRole")
+    public enum OrganizationRole { OWNER, ADMIN, MEMBER }
+
     @Schema(name = "OrganizationMember")
     public record MemberView(UUID organizationId, UUID userId,
-                             @Schema(examples = "ADMIN", enumeration = {"OWNER", "ADMIN", "MEMBER"}) String role,
+                             // A named enum, so generated clients get one OrganizationRole type rather than an inline RoleEnum.
+                             @Schema(examples = "ADMIN") OrganizationRole role,
                              List<Permission> permissions) {
     }
 

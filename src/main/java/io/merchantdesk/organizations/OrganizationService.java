@@ -327,10 +327,10 @@ public class OrganizationService {
         access.organization(orgId);
         Organization org = em.find(Organization.class, orgId);
         List<MemberView> out = new ArrayList<>();
-        out.add(new MemberView(orgId, org.ownerId, "OWNER", Arrays.stream(Permission.values())
+        out.add(new MemberView(orgId, org.ownerId, OrganizationRole.OWNER, Arrays.stream(Permission.values())
                 .filter(p -> p.level() == Permission.Level.ORGANIZATION).toList()));
         for (MemberRow m : members(List.of(orgId))) {
-            out.add(new MemberView(orgId, m.userId(), m.role(), m.permissions()));
+            out.add(new MemberView(orgId, m.userId(), OrganizationRole.valueOf(m.role()), m.permissions()));
         }
         return out;
     }
@@ -367,7 +367,7 @@ public class OrganizationService {
                     updated_at = now(), version = organization_members.version + 1""")
                 .setParameter("o", orgId).setParameter("u", userId).setParameter("r", request.role().name())
                 .setParameter("p", names).executeUpdate();
-        return new MemberView(orgId, userId, request.role().name(), StoreService.permissions(names));
+        return new MemberView(orgId, userId, OrganizationRole.valueOf(request.role().name()), StoreService.permissions(names));
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package io.merchantdesk.kernel.access;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The permission catalogue of the whole product, each with the level it is granted at.
  * Store-level permissions are held by staff on one store. Organization-level permissions are held by
@@ -8,6 +10,7 @@ package io.merchantdesk.kernel.access;
  * away from staff when their store joins an organization (user management and the two financial
  * permissions); the ORG-15 financial permissions stay store-level.
  */
+@Schema(name = "Permission", description = "A permission of the catalogue; each is granted at one level (store or organization)")
 public enum Permission {
     // Store level: everyday work
     MANAGE_ORDERS(Level.STORE, false),
@@ -32,6 +35,8 @@ public enum Permission {
     ORGANIZATION_BILLING(Level.ORGANIZATION, false),
     ORGANIZATION_VIEW_STORES(Level.ORGANIZATION, false);
 
+    // Named for SDKs: a bare "Level" model would be ambiguous next to other capabilities' enums.
+    @Schema(name = "PermissionLevel", description = "Where a permission is held: on one store or on a whole organization")
     public enum Level { STORE, ORGANIZATION }
 
     private final Level level;

@@ -58,6 +58,8 @@ export async function createOrganization(basePath: string, token: string): Promi
   try {
     const created = await api.organizations.createOrganization({ createOrganizationRequest: request });
     const organization = created.organization!;
+    const grouped: Store[] = await api.organizations.listOrganizationStores({ orgId: organization.id! });
+    console.log(`${organization.name} groups ${grouped.map((s) => s.name).join(", ")}`);
     const members = await api.organizations.listOrganizationMembers({ orgId: organization.id! });
     const owner = members.find((m) => m.userId === me.id);
     if (owner?.role !== OrganizationRole.Owner || !owner.permissions?.includes(Permission.OrganizationBilling)) {

@@ -47,9 +47,11 @@ class OrganizationStoriesIT {
         StoresApi stores = new StoresApi(ada.client());
         OrganizationsApi organizations = new OrganizationsApi(ada.client());
 
-        Store oslo = stores.createStore(new CreateStoreRequest().name(Actors.unique("Oslo Outdoor")).billingCurrency("USD").plan(Plan.GROW), null);
+        String osloName = Actors.unique("Oslo Outdoor");
+        Store oslo = stores.createStore(new CreateStoreRequest().name(osloName).billingCurrency("USD").plan(Plan.GROW), null);
         Store bergen = stores.createStore(new CreateStoreRequest().name(Actors.unique("Bergen Outdoor")).billingCurrency("USD").plan(Plan.GROW), null);
         Store toronto = stores.createStore(new CreateStoreRequest().name(Actors.unique("Toronto Outdoor")).billingCurrency("CAD").plan(Plan.GROW), null);
+        assertEquals(osloName, oslo.getName());
         assertEquals(ada.id(), oslo.getOwnerId());
         assertEquals(Plan.GROW, oslo.getPlan());
         assertEquals(0, oslo.getOutstandingBalance().getAmount().compareTo(BigDecimal.ZERO));
@@ -91,6 +93,8 @@ class OrganizationStoriesIT {
         assertEquals(List.of(oslo.getId(), bergen.getId()).stream().sorted().toList(), org.getStoreIds().stream().sorted().toList());
         assertEquals(card.getId(), org.getBillingPaymentMethods().getPrimary().getId());
         assertEquals(org.getId(), stores.getStore(bergen.getId()).getOrganizationId());
+        assertEquals(List.of(oslo.getName(), bergen.getName()).stream().sorted().toList(),
+                organizations.listOrganizationStores(org.getId()).stream().map(Store::getName).sorted().toList());
         assertEquals(org.getId(), organizations.getOrganization(org.getId()).getId());
         assertTrue(organizations.listOrganizations(null, 50).getItems().stream().anyMatch(o -> o.getId().equals(org.getId())));
 

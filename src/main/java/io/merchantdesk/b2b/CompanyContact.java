@@ -10,6 +10,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "company_contacts")
 public class CompanyContact extends BaseEntity {
+    // Named for generated SDKs (issue 8): a bare enum name collides with others' and becomes e.g. "Status1".
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ContactRole")
     public enum Role { LOCATION_ADMIN, ORDERING_ONLY }
 
     @Column(name = "company_id", nullable = false, updatable = false)

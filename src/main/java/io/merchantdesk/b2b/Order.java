@@ -19,8 +19,12 @@ import org.hibernate.type.SqlTypes;
 @Entity(name = "StoreOrder")
 @Table(name = "orders")
 public class Order extends BaseEntity {
+    // Named for generated SDKs (issue 8): a bare enum name collides with others' and becomes e.g. "Status1".
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OrderStatus")
     public enum Status { OPEN, CLOSED, CANCELLED }
 
+    // Named for generated SDKs (issue 8): a bare enum name collides with others' and becomes e.g. "Status1".
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OrderType")
     public enum Type { D2C, B2B }
 
     @Column(name = "store_id", nullable = false, updatable = false)

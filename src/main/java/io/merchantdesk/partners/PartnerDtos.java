@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class PartnerDtos {
     private PartnerDtos() {}
 
+    // Named for generated SDKs (issue 8): a bare enum name collides with others' and becomes e.g. "Status1".
+    @Schema(name = "PartnerMemberRole")
     public enum MemberRole { ADMIN, MEMBER }
 
     @Schema(name = "CreatePartnerRequest")

@@ -13,6 +13,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "upgrade_invitations")
 public class UpgradeInvitation extends BaseEntity {
+    // Named for generated SDKs (issue 8): a bare enum name collides with others' and becomes e.g. "Status1".
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "UpgradeInvitationStatus")
     public enum Status { PENDING, ACCEPTED, APPLIED, EXPIRED }
 
     @Column(name = "lead_id")

@@ -24,7 +24,9 @@ public class Order extends BaseEntity {
     public enum Status { OPEN, CLOSED, CANCELLED }
 
     // Named for generated SDKs (issue 8): a bare enum name collides with others' and becomes e.g. "Status1".
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OrderType")
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OrderType", extensions = @org.eclipse.microprofile.openapi.annotations.extensions.Extension(
+            // Constant names for generators, which would otherwise split the digits (D2_C, B2_B).
+            name = "x-enum-varnames", value = "[\"D2C\", \"B2B\"]", parseValue = true))
     public enum Type { D2C, B2B }
 
     @Column(name = "store_id", nullable = false, updatable = false)

@@ -240,7 +240,7 @@ public class BuiltInErpPort implements ErpPort {
     @Override
     public List<ErpCard> changedSince(Connection c, UUID company, Instant from, Instant to, Instant afterAt, UUID afterId, int limit)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + """
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " " + """
                  FROM erp_customers
                 WHERE erp_company_id = ?
                   AND (?::timestamptz IS NULL OR changed_at > ?::timestamptz) AND changed_at <= ?

@@ -228,7 +228,7 @@ public class SyncRunService {
     public Page<RunView> list(UUID storeId, SyncKind kind, PageParams page) {
         List<String> after = Cursors.decode(page.cursor, 1);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + """
+             PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " " + """
                       FROM sync_runs WHERE store_id = ? AND (?::text IS NULL OR kind = ?::text)
                        AND (?::uuid IS NULL OR id < ?::uuid) ORDER BY id DESC LIMIT ?""")) {
             ps.setObject(1, storeId);

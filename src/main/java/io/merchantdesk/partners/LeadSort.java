@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * PRT-5: {@code sort=-submittedAt,contactName} over any column of the leads table, with keyset paging
  * that stays correct under any mix of directions. Every key is an indexed, non-null SQL expression;
- * the row id (ascending) is always appended as the tiebreaker, so the order is total and a cursor
+ * the row id is always appended as the tiebreaker, so the order is total and a cursor
  * (the key values of the last row) resumes exactly where the page ended.
  */
 record LeadSort(List<Key> keys, String spec) {
@@ -46,7 +46,9 @@ record LeadSort(List<Key> keys, String spec) {
             keys.add(new Key(name, f[0], f[1], desc));
         }
         if (keys.size() > 4) throw ProblemException.invalidField("sort", "at most 4 sort fields");
-        keys.add(new Key("id", "l.id", "uuid", false));
+        // The tiebreaker runs in the direction of the last key, so a single-key sort matches its
+        // (partner_id, key, id) index read forwards or backwards, with no sort step.
+        keys.add(new Key("id", "l.id", "uuid", keys.get(keys.size() - 1).descending()));
         return new LeadSort(List.copyOf(keys), spec);
     }
 

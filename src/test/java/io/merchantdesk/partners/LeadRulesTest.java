@@ -359,6 +359,10 @@ class LeadRulesTest {
         submit(alice, a, freeMail);
         String unrelated = submit(bob, b, freeMail2);
         rep.as().get("/sales/leads/" + unrelated).then().body("conflictLeadId", nullValue());
+        admin.as().queryParam("partnerId", b).get("/sales/leads").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(second, unrelated));
+        admin.as().queryParam("partnerId", b).queryParam("conflict", true).get("/sales/leads").then()
+                .body("items.id", contains(second));
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * PRT-5: {@code sort=-submittedAt,contactName} over any column of the leads table, with keyset paging
  * that stays correct under any mix of directions. Every key is an indexed, non-null SQL expression;
- * the row id (ascending) is always appended as the tiebreaker, so the order is total and a cursor
+ * the row id is always appended as the tiebreaker, so the order is total and a cursor
  * (the key values of the last row) resumes exactly where the page ended.
  */
 record LeadSort(List<Key> keys, String spec) {
@@ -46,8 +46,28 @@ record LeadSort(List<Key> keys, String spec) {
             keys.add(new Key(name, f[0], f[1], desc));
         }
         if (keys.size() > 4) throw ProblemException.invalidField("sort", "at most 4 sort fields");
-        keys.add(new Key("id", "l.id", "uuid", false));
+        // The tiebreaker runs in the direction of the last key, so a single-key sort matches its
+        // (partner_id, key, id) index read forwards or backwards, with no sort step.
+        keys.add(new Key("id", "l.id", "uuid", keys.get(keys.size() - 1).descending()));
         return new LeadSort(List.copyOf(keys), spec);
+    }
+
+    /** A cursor value that the key's SQL cast would reject is a 400, never a database error. */
+    void checkCursor(List<String> values) {
+        for (int i = 0; i < keys.size(); i++) {
+            String v = values.get(i);
+            try {
+                if (v == null) throw new IllegalArgumentException("null");
+                switch (keys.get(i).sqlType()) {
+                    case "timestamptz" -> java.time.Instant.parse(v);
+                    case "smallint" -> Short.parseShort(v);
+                    case "uuid" -> java.util.UUID.fromString(v);
+                    default -> { }
+                }
+            } catch (RuntimeException e) {
+                throw ProblemException.invalidField("cursor", "is not a cursor returned by this list");
+            }
+        }
     }
 
     String orderBy() {
@@ -57,7 +77,13 @@ record LeadSort(List<Key> keys, String spec) {
     /** The select-list of key values as text, for the cursor of the last row. */
     String keyColumns() {
         List<String> cols = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) cols.add("CAST(" + keys.get(i).expression() + " AS text) AS k" + i);
+        for (int i = 0; i < keys.size(); i++) {
+            Key k = keys.get(i);
+            // timestamps travel as ISO-8601 UTC with microseconds, so the cursor can be checked before use
+            cols.add(k.sqlType().equals("timestamptz")
+                    ? "to_char(" + k.expression() + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS k" + i
+                    : "CAST(" + k.expression() + " AS text) AS k" + i);
+        }
         return String.join(", ", cols);
     }
 

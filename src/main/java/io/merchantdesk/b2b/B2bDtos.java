@@ -135,4 +135,107 @@ public final class B2bDtos {
 
     @Schema(name = "OrderPage")
     public record OrderPage(List<OrderView> items, String nextCursor) {}
+
+    // --- companies, locations, contacts ---
+
+    @Schema(name = "CreateCompanyRequest")
+    public record CreateCompanyRequest(
+            @NotBlank @Size(max = 300) @Schema(examples = "Analytical Engines Ltd") String name,
+            @Size(max = 100) @Schema(description = "The company's id in another system (unique per store)", examples = "ERP-10042") String externalId,
+            @Size(max = 5000) String note) {
+    }
+
+    @Schema(name = "UpdateCompanyRequest", description = "Fields to change; absent fields stay")
+    public record UpdateCompanyRequest(
+            @Size(min = 1, max = 300) String name,
+            @Size(max = 100) String externalId,
+            @Size(max = 5000) String note) {
+    }
+
+    @Schema(name = "Company")
+    public record CompanyView(UUID id, UUID storeId, @Schema(examples = "Analytical Engines Ltd") String name,
+                              @Schema(examples = "ERP-10042") String externalId, String note,
+                              long version, Instant createdAt, Instant updatedAt) {
+        static CompanyView of(Company c) {
+            return new CompanyView(c.id, c.storeId, c.name, c.externalId, c.note, c.version, c.createdAt, c.updatedAt);
+        }
+    }
+
+    @Schema(name = "CompanyPage")
+    public record CompanyPage(List<CompanyView> items, String nextCursor) {}
+
+    @Schema(name = "CreateLocationRequest")
+    public record CreateLocationRequest(
+            @NotBlank @Size(max = 300) @Schema(examples = "London warehouse") String name,
+            @Valid Address billingAddress,
+            @Valid Address shippingAddress) {
+    }
+
+    @Schema(name = "CompanyLocation")
+    public record LocationView(UUID id, UUID companyId, @Schema(examples = "London warehouse") String name,
+                               Address billingAddress, Address shippingAddress, long version, Instant createdAt) {
+        static LocationView of(CompanyLocation l) {
+            return new LocationView(l.id, l.companyId, l.name, l.billingAddress, l.shippingAddress, l.version, l.createdAt);
+        }
+    }
+
+    @Schema(name = "LocationPage")
+    public record LocationPage(List<LocationView> items, String nextCursor) {}
+
+    @Schema(name = "LocationRole", description = "A location of the company and the contact's role there")
+    public record LocationRole(@NotNull UUID locationId, @NotNull @Schema(examples = "ORDERING_ONLY") CompanyContact.Role role) {
+    }
+
+    @Schema(name = "AddContactRequest", description = "Adds a customer to a company (B2B-6, from the company's side)")
+    public record AddContactRequest(
+            @NotNull UUID customerId,
+            @NotEmpty @Size(max = 100) List<@NotNull @Valid LocationRole> locations,
+            @Schema(description = "One of the chosen locations: the customer's whole eligible D2C history moves there (B2B-1..4, B2B-7)")
+            UUID migrateOrdersToLocationId,
+            @Schema(description = "Send the customer an e-mail that they can start placing B2B orders") boolean notifyCustomer) {
+    }
+
+    @Schema(name = "AddCompanyRequest", description = "Adds the customer to a company (B2B-6, from the customer's side)")
+    public record AddCompanyRequest(
+            @NotNull UUID companyId,
+            @NotEmpty @Size(max = 100) List<@NotNull @Valid LocationRole> locations,
+            @Schema(description = "One of the chosen locations: the customer's whole eligible D2C history moves there (B2B-1..4, B2B-7)")
+            UUID migrateOrdersToLocationId,
+            @Schema(description = "Send the customer an e-mail that they can start placing B2B orders") boolean notifyCustomer) {
+    }
+
+    @Schema(name = "CompanyContact")
+    public record ContactView(UUID id, UUID companyId, @Schema(examples = "Analytical Engines Ltd") String companyName,
+                              UUID customerId, @Schema(examples = "Ada Lovelace") String customerName,
+                              @Schema(examples = "ada@example.com") String customerEmail,
+                              List<LocationRole> locations, Instant createdAt) {
+    }
+
+    @Schema(name = "ContactPage")
+    public record ContactPage(List<ContactView> items, String nextCursor) {}
+
+    @Schema(name = "MigrationSkipped", description = "Orders left where they were, each counted once under its first reason in this order")
+    public record Skipped(@Schema(description = "Soft-deleted orders (B2B-2)") int deleted,
+                          @Schema(description = "Cancelled orders (B2B-2)") int cancelled,
+                          @Schema(description = "Orders that already belong to a company location (B2B-1)") int alreadyB2b,
+                          int total) {
+    }
+
+    @Schema(name = "OrderMigration", description = "What one migration moved and skipped (B2B-7); its id is on every moved order")
+    public record MigrationView(UUID id, UUID locationId, @Schema(examples = "10000") int moved, Skipped skipped,
+                                Instant createdAt, Instant revertedAt, Integer revertedCount) {
+    }
+
+    @Schema(name = "ContactAdded")
+    public record ContactAdded(ContactView contact,
+                               @Schema(description = "Present when migrateOrdersToLocationId was given") MigrationView migration,
+                               @Schema(description = "True when an e-mail to the customer was queued") boolean customerNotified) {
+    }
+
+    @Schema(name = "ContactRemoved")
+    public record ContactRemoved(UUID contactId, UUID companyId, UUID customerId,
+                                 @Schema(description = "Orders returned to D2C (only with revertMigratedOrders=true; exactly those the contact's migration moved, B2B-5)")
+                                 int revertedOrders,
+                                 @Schema(description = "Migrations whose orders were reverted") List<UUID> revertedMigrationIds) {
+    }
 }

@@ -80,4 +80,32 @@ public class CustomerResource {
     public void delete(@PathParam("storeId") UUID storeId, @PathParam("customerId") UUID customerId, @HeaderParam("If-Match") String ifMatch) {
         customers.delete(storeId, customerId, ifMatch);
     }
+
+    @Inject
+    ContactService contacts;
+
+    @POST
+    @Path("/{customerId}/companies")
+    @Operation(operationId = "addCustomerToCompany",
+            summary = "Add the customer to a company (B2B-6 from the customer's side), optionally migrating their order history")
+    @APIResponse(responseCode = "201", description = "The contact and, when asked, the migration summary (moved, skipped by reason)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactAdded.class)))
+    @APIResponse(responseCode = "409", description = "B2B_CONTACT_EXISTS: already a contact of the company")
+    @APIResponse(responseCode = "422", description = "B2B_LOCATION_NOT_IN_COMPANY, B2B_MIGRATION_LOCATION_NOT_CHOSEN (B2B-3), B2B_CUSTOMER_HAS_NO_EMAIL")
+    public Response addCompany(@PathParam("storeId") UUID storeId, @PathParam("customerId") UUID customerId,
+                               @Valid @NotNull AddCompanyRequest request) {
+        ContactAdded added = contacts.add(storeId, request.companyId(), customerId, request.locations(),
+                request.migrateOrdersToLocationId(), request.notifyCustomer());
+        return Response.status(201).entity(added).build();
+    }
+
+    @GET
+    @Path("/{customerId}/companies")
+    @Operation(operationId = "listCustomerCompanies", summary = "The companies the customer is a contact of, with the roles per location")
+    @APIResponse(responseCode = "200", description = "A page of contacts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactPage.class)))
+    public Page<ContactView> companies(@PathParam("storeId") UUID storeId, @PathParam("customerId") UUID customerId,
+                                       @BeanParam @Valid PageParams page) {
+        return contacts.listForCustomer(storeId, customerId, page);
+    }
 }

@@ -125,6 +125,9 @@ public class CustomerService {
         if (exists("SELECT 1 FROM orders WHERE customer_id = :c LIMIT 1", c.id)) {
             throw ProblemException.conflict("CUSTOMER_HAS_ORDERS", "The customer has orders; a customer with an order history cannot be deleted");
         }
+        if (exists("SELECT 1 FROM company_contacts WHERE customer_id = :c LIMIT 1", c.id)) {
+            throw ProblemException.conflict("CUSTOMER_IS_CONTACT", "The customer is a contact of a company; remove them from it first");
+        }
         c.delete();
     }
 

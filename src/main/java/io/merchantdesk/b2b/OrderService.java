@@ -133,7 +133,21 @@ public class OrderService {
 
     /** A B2B order needs a location of this store whose company has the customer as a contact with a role there. */
     private void requireContactAt(UUID storeId, UUID customerId, UUID locationId) {
-        throw new ProblemException(404, "NOT_FOUND", "Not found", "Company location " + locationId + " not found",
-                List.of(new FieldError("companyLocationId", "no such company location in this store")));
+        @SuppressWarnings("unchecked")
+        List<Object> found = em.createNativeQuery("""
+                SELECT EXISTS (SELECT 1 FROM company_contacts c JOIN contact_location_roles r ON r.contact_id = c.id
+                               WHERE c.company_id = l.company_id AND c.customer_id = :customer AND r.location_id = l.id)
+                FROM company_locations l WHERE l.id = :location AND l.store_id = :store""")
+                .setParameter("customer", customerId).setParameter("location", locationId).setParameter("store", storeId)
+                .getResultList();
+        if (found.isEmpty()) {
+            throw new ProblemException(404, "NOT_FOUND", "Not found", "Company location " + locationId + " not found",
+                    List.of(new FieldError("companyLocationId", "no such company location in this store")));
+        }
+        if (!(Boolean) found.get(0)) {
+            throw ProblemException.rule("B2B_NOT_A_CONTACT_OF_LOCATION",
+                    "A B2B order is placed by a contact with a role at the location; add the customer to the company first",
+                    List.of(new FieldError("companyLocationId", "the customer has no role at this location")));
+        }
     }
 }

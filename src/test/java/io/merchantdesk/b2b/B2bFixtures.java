@@ -88,4 +88,32 @@ final class B2bFixtures {
         } while (cursor != null);
         return ids;
     }
+
+    static String company(Api.User caller, String storeId) {
+        return caller.as().body(Map.of("name", Api.unique("company"))).post("/stores/" + storeId + "/companies")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static String location(Api.User caller, String storeId, String companyId) {
+        return caller.as().body(Map.of("name", Api.unique("location"), "billingAddress", address("GB"), "shippingAddress", address("GB")))
+                .post("/stores/" + storeId + "/companies/" + companyId + "/locations").then().statusCode(201).extract().path("id");
+    }
+
+    static Map<String, Object> role(String locationId, String role) {
+        return Map.of("locationId", locationId, "role", role);
+    }
+
+    /** Body of "add customer to company": roles per location, optional migration target, notify flag. */
+    static Map<String, Object> contactBody(String customerId, List<Map<String, Object>> roles, String migrateTo, boolean notify) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("customerId", customerId);
+        body.put("locations", roles);
+        if (migrateTo != null) body.put("migrateOrdersToLocationId", migrateTo);
+        body.put("notifyCustomer", notify);
+        return body;
+    }
+
+    static io.restassured.response.ValidatableResponse addContact(Api.User caller, String storeId, String companyId, Map<String, Object> body) {
+        return caller.as().body(body).post("/stores/" + storeId + "/companies/" + companyId + "/contacts").then();
+    }
 }

@@ -37,20 +37,22 @@ public class JdbcStorePort implements StorePort {
     @Override
     public List<StoreCustomer> changedCustomers(Connection c, UUID store, Instant from, Instant to, Instant afterAt, UUID afterId, int limit)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(CUSTOMER_SELECT + """
-                WHERE c.store_id = ?
-                  AND (?::timestamptz IS NULL OR c.updated_at > ?::timestamptz) AND c.updated_at <= ?
-                  AND (c.erp_written_at IS NULL OR c.updated_at > c.erp_written_at)
-                  AND (?::timestamptz IS NULL OR (c.updated_at, c.id) > (?::timestamptz, ?::uuid))
-                ORDER BY c.updated_at, c.id LIMIT ?""")) {
-            ps.setObject(1, store);
-            setTs(ps, 2, from);
-            setTs(ps, 3, from);
-            setTs(ps, 4, to);
-            setTs(ps, 5, afterAt);
-            setTs(ps, 6, afterAt);
-            ps.setObject(7, afterId);
-            ps.setInt(8, limit);
+        // Conditions are added only when they apply, so the planner walks customers_store_updated_idx in order
+        // and stops after the batch (an "? IS NULL OR ..." would force a scan of the whole store per batch).
+        StringBuilder sql = new StringBuilder(CUSTOMER_SELECT).append(" WHERE c.store_id = ? AND c.updated_at <= ?");
+        if (from != null) sql.append(" AND c.updated_at > ?");
+        if (afterAt != null) sql.append(" AND (c.updated_at, c.id) > (?, ?)");
+        sql.append(" AND (c.erp_written_at IS NULL OR c.updated_at > c.erp_written_at) ORDER BY c.updated_at, c.id LIMIT ?");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int k = 1;
+            ps.setObject(k++, store);
+            setTs(ps, k++, to);
+            if (from != null) setTs(ps, k++, from);
+            if (afterAt != null) {
+                setTs(ps, k++, afterAt);
+                ps.setObject(k++, afterId);
+            }
+            ps.setInt(k, limit);
             return readCustomers(ps);
         }
     }
@@ -88,13 +90,12 @@ public class JdbcStorePort implements StorePort {
                 SELECT o.id, o.customer_id, o.billing_address::text, o.shipping_address::text, c.email, c.phone, c.first_name, c.last_name
                 FROM orders o JOIN customers c ON c.id = o.customer_id
                 WHERE o.store_id = ? AND o.deleted_at IS NULL AND o.status <> 'CANCELLED'
-                  AND (?::uuid IS NULL OR o.id > ?::uuid)
+                  AND o.id > ?
                   AND NOT EXISTS (SELECT 1 FROM erp_orders e WHERE e.store_id = o.store_id AND e.order_id = o.id)
                 ORDER BY o.id LIMIT ?""")) {
             ps.setObject(1, store);
-            ps.setObject(2, afterId);
-            ps.setObject(3, afterId);
-            ps.setInt(4, limit);
+            ps.setObject(2, afterId == null ? new UUID(0, 0) : afterId); // the nil UUID sorts first: keeps orders_store_idx usable
+            ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new StoreOrder(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), address(rs.getString(3)),

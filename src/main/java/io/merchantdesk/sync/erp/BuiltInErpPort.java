@@ -240,21 +240,21 @@ public class BuiltInErpPort implements ErpPort {
     @Override
     public List<ErpCard> changedSince(Connection c, UUID company, Instant from, Instant to, Instant afterAt, UUID afterId, int limit)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " " + """
-                 FROM erp_customers
-                WHERE erp_company_id = ?
-                  AND (?::timestamptz IS NULL OR changed_at > ?::timestamptz) AND changed_at <= ?
-                  AND (store_written_at IS NULL OR changed_at > store_written_at)
-                  AND (?::timestamptz IS NULL OR (changed_at, id) > (?::timestamptz, ?::uuid))
-                ORDER BY changed_at, id LIMIT ?""")) {
-            ps.setObject(1, company);
-            setTs(ps, 2, from);
-            setTs(ps, 3, from);
-            setTs(ps, 4, to);
-            setTs(ps, 5, afterAt);
-            setTs(ps, 6, afterAt);
-            ps.setObject(7, afterId);
-            ps.setInt(8, limit);
+        // Only the conditions that apply, so erp_customers_changed_idx is walked in order (see JdbcStorePort).
+        StringBuilder sql = new StringBuilder("SELECT " + CARD_COLUMNS + " FROM erp_customers WHERE erp_company_id = ? AND changed_at <= ?");
+        if (from != null) sql.append(" AND changed_at > ?");
+        if (afterAt != null) sql.append(" AND (changed_at, id) > (?, ?)");
+        sql.append(" AND (store_written_at IS NULL OR changed_at > store_written_at) ORDER BY changed_at, id LIMIT ?");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int k = 1;
+            ps.setObject(k++, company);
+            setTs(ps, k++, to);
+            if (from != null) setTs(ps, k++, from);
+            if (afterAt != null) {
+                setTs(ps, k++, afterAt);
+                ps.setObject(k++, afterId);
+            }
+            ps.setInt(k, limit);
             return read(ps);
         }
     }

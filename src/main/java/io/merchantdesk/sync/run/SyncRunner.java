@@ -57,6 +57,11 @@ public class SyncRunner {
         int processed = 0;
         String outcome = "FAILED";
         try {
+            // The batch lookups bind arrays (= ANY(?)); tables grow during the run so statistics lag behind, and a
+            // cached generic plan then filters the array linearly per row. Custom plans hash the bound array.
+            try (var st = c.createStatement()) {
+                st.execute("SET plan_cache_mode = force_custom_plan");
+            }
             c.setAutoCommit(false);
             Run run = load(c, runId);
             Settings s = Settings.load(c, storeId);
@@ -128,6 +133,9 @@ public class SyncRunner {
         } finally {
             try {
                 c.setAutoCommit(true);
+                try (var st = c.createStatement()) {
+                    st.execute("RESET plan_cache_mode"); // the connection goes back to the pool
+                }
                 SyncRunService.unlock(c, storeId, kind);
                 c.close();
             } catch (SQLException e) {

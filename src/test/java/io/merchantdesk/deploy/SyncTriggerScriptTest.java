@@ -58,7 +58,7 @@ class SyncTriggerScriptTest {
             int status = answers.getOrDefault(store, 202);
             String answer = switch (status) {
                 case 202 -> "{\"id\":\"run-" + store.substring(store.length() - 1) + "\",\"status\":\"RUNNING\"}";
-                case 409 -> "{\"code\":\"SYNC_RUN_IN_PROGRESS\",\"runId\":\"run-busy\"}";
+                case 409 -> "{\"code\":\"SYNC_RUN_IN_PROGRESS\",\"resourceId\":\"run-busy\"}";
                 default -> "{\"code\":\"INTERNAL\",\"status\":" + status + "}";
             };
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);

@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Test key pairs standing in for an identity provider's signing keys: OLD and NEW are the two keys of a
@@ -36,7 +35,7 @@ public final class TestKeys {
 
     public record Key(String kid, PrivateKey privateKey, RSAPublicKey publicKey, Path privatePem) {
         /** The public key as a JWK (RFC 7517) with its kid. */
-        String jwk() {
+        public String jwk() {
             return "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"n\":\"" + b64(publicKey.getModulus())
                     + "\",\"e\":\"" + b64(publicKey.getPublicExponent()) + "\"}";
         }
@@ -46,9 +45,25 @@ public final class TestKeys {
     public static final Key NEW = load("md-2026-07");
     public static final Key ROGUE = load("rogue");
 
-    /** Writes a JWKS trusting the given keys and returns its absolute path. */
+    /**
+     * Writes a JWKS trusting the given keys and returns its absolute path. It is made by the operators'
+     * tool deploy/tools/jwk.sh (checked against {@link Key#jwk()} in OperatorToolsTest), so the integration
+     * tests also prove that a JWKS built the documented way is accepted by the service.
+     */
     public static Path jwks(List<Key> keys) {
-        String json = keys.stream().map(Key::jwk).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+        List<String> args = new java.util.ArrayList<>(List.of("-s"));
+        keys.forEach(k -> args.addAll(List.of(k.privatePem().toString(), k.kid())));
+        String json;
+        try {
+            var result = ScriptRunner.run(Path.of("deploy", "tools", "jwk.sh"), java.util.Map.of(), args.toArray(String[]::new));
+            if (result.exitCode() != 0) throw new IllegalStateException("jwk.sh failed: " + result.stderr());
+            json = result.stdout().trim();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try {
             Path file = Files.createTempFile(dir(), "jwks-", ".json");
             Files.writeString(file, json);

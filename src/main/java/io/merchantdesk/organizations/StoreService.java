@@ -85,6 +85,19 @@ public class StoreService {
         return StoreView.of(store);
     }
 
+    /**
+     * A plan change made by the platform itself rather than by a caller (a Plus upgrade the store owner
+     * accepted through a partner invitation, PRT-6), so no caller permission applies. Locks the store.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Store applyPlan(UUID storeId, Plan plan) {
+        Store store = em.find(Store.class, storeId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (store == null) throw ProblemException.notFound("Store " + storeId);
+        store.plan = plan;
+        em.flush();
+        return store;
+    }
+
     public Store find(UUID storeId) {
         Store store = em.find(Store.class, storeId);
         if (store == null) throw ProblemException.notFound("Store " + storeId);

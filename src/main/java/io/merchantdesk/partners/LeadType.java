@@ -1,0 +1,4 @@
+package io.merchantdesk.partners;
+
+/** What the partner refers the merchant to. */
+public enum LeadType { POS, PLUS }

@@ -1,0 +1,22 @@
+package io.merchantdesk.b2b;
+
+import io.merchantdesk.kernel.persistence.BaseEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** A B2B customer organisation of a store; it buys through its locations. */
+@Entity
+@Table(name = "companies")
+public class Company extends BaseEntity {
+    @Column(name = "store_id", nullable = false, updatable = false)
+    public UUID storeId;
+
+    public String name;
+
+    @Column(name = "external_id")
+    public String externalId;
+
+    public String note;
+}

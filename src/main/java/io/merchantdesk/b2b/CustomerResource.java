@@ -1,0 +1,111 @@
+package io.merchantdesk.b2b;
+
+import io.merchantdesk.b2b.B2bDtos.*;
+import io.merchantdesk.kernel.http.Etags;
+import io.merchantdesk.kernel.paging.Page;
+import io.merchantdesk.kernel.paging.PageParams;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/stores/{storeId}/customers")
+@Authenticated
+@Tag(name = "Customers", description = "A store's customers (permission MANAGE_CUSTOMERS)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+    @Inject
+    CustomerService customers;
+
+    @POST
+    @Operation(operationId = "createCustomer", summary = "Create a customer (e-mail unique per store, phone normalised to E.164)")
+    @APIResponse(responseCode = "201", description = "The customer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "409", description = "CUSTOMER_EMAIL_TAKEN: another customer of the store has this e-mail")
+    public Response create(@PathParam("storeId") UUID storeId, @Valid @NotNull CreateCustomerRequest request) {
+        CustomerView c = customers.create(storeId, request);
+        return Response.created(URI.create("/stores/" + storeId + "/customers/" + c.id())).tag(Etags.of(c.version())).entity(c).build();
+    }
+
+    @GET
+    @Operation(operationId = "listCustomers", summary = "List or search customers by name, e-mail or phone (substring)")
+    @APIResponse(responseCode = "200", description = "A page of customers in creation order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerPage.class)))
+    public Page<CustomerView> list(@PathParam("storeId") UUID storeId,
+                                   @QueryParam("q") @Size(max = 200) @Parameter(description = "Part of the name, e-mail or phone", example = "lovelace") String q,
+                                   @BeanParam @Valid PageParams page) {
+        return customers.list(storeId, q, page);
+    }
+
+    @GET
+    @Path("/{customerId}")
+    @Operation(operationId = "getCustomer", summary = "A customer with their addresses")
+    @APIResponse(responseCode = "200", description = "The customer (ETag: its version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
+    public Response get(@PathParam("storeId") UUID storeId, @PathParam("customerId") UUID customerId) {
+        CustomerView c = customers.get(storeId, customerId);
+        return Response.ok(c).tag(Etags.of(c.version())).build();
+    }
+
+    @PATCH
+    @Path("/{customerId}")
+    @Operation(operationId = "updateCustomer", summary = "Change a customer; `addresses` replaces the list")
+    @APIResponse(responseCode = "200", description = "The customer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "409", description = "CUSTOMER_EMAIL_TAKEN")
+    public Response update(@PathParam("storeId") UUID storeId, @PathParam("customerId") UUID customerId,
+                           @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UpdateCustomerRequest request) {
+        CustomerView c = customers.update(storeId, customerId, ifMatch, request);
+        return Response.ok(c).tag(Etags.of(c.version())).build();
+    }
+
+    @DELETE
+    @Path("/{customerId}")
+    @Operation(operationId = "deleteCustomer", summary = "Delete a customer without orders or company memberships")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "CUSTOMER_HAS_ORDERS or CUSTOMER_IS_CONTACT")
+    public void delete(@PathParam("storeId") UUID storeId, @PathParam("customerId") UUID customerId, @HeaderParam("If-Match") String ifMatch) {
+        customers.delete(storeId, customerId, ifMatch);
+    }
+
+    @Inject
+    ContactService contacts;
+
+    @POST
+    @Path("/{customerId}/companies")
+    @Operation(operationId = "addCustomerToCompany",
+            summary = "Add the customer to a company (B2B-6 from the customer's side), optionally migrating their order history")
+    @APIResponse(responseCode = "201", description = "The contact and, when asked, the migration summary (moved, skipped by reason)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactAdded.class)))
+    @APIResponse(responseCode = "409", description = "B2B_CONTACT_EXISTS: already a contact of the company")
+    @APIResponse(responseCode = "422", description = "B2B_LOCATION_NOT_IN_COMPANY, B2B_MIGRATION_LOCATION_NOT_CHOSEN (B2B-3), B2B_CUSTOMER_HAS_NO_EMAIL")
+    public Response addCompany(@PathParam("storeId") UUID storeId, @PathParam("customerId") UUID customerId,
+                               @Valid @NotNull AddCompanyRequest request) {
+        ContactAdded added = contacts.add(storeId, request.companyId(), customerId, request.locations(),
+                request.migrateOrdersToLocationId(), request.notifyCustomer());
+        return Response.status(201).entity(added).build();
+    }
+
+    @GET
+    @Path("/{customerId}/companies")
+    @Operation(operationId = "listCustomerCompanies", summary = "The companies the customer is a contact of, with the roles per location")
+    @APIResponse(responseCode = "200", description = "A page of contacts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactPage.class)))
+    public Page<ContactView> companies(@PathParam("storeId") UUID storeId, @PathParam("customerId") UUID customerId,
+                                       @BeanParam @Valid PageParams page) {
+        return contacts.listForCustomer(storeId, customerId, page);
+    }
+}

@@ -1,0 +1,66 @@
+package io.merchantdesk.b2b;
+
+import io.merchantdesk.b2b.B2bDtos.Address;
+import io.merchantdesk.b2b.B2bDtos.LineItem;
+import io.merchantdesk.kernel.persistence.BaseEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An order of a store's customer; B2B when it has a company location, D2C otherwise. */
+@Entity(name = "StoreOrder")
+@Table(name = "orders")
+public class Order extends BaseEntity {
+    public enum Status { OPEN, CLOSED, CANCELLED }
+
+    public enum Type { D2C, B2B }
+
+    @Column(name = "store_id", nullable = false, updatable = false)
+    public UUID storeId;
+
+    @Column(name = "customer_id", nullable = false)
+    public UUID customerId;
+
+    @Column(name = "company_location_id")
+    public UUID companyLocationId;
+
+    @Enumerated(EnumType.STRING)
+    public Status status = Status.OPEN;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    public String currency;
+
+    public BigDecimal total;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "line_items", columnDefinition = "jsonb")
+    public List<LineItem> lineItems;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "billing_address", columnDefinition = "jsonb")
+    public Address billingAddress;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "shipping_address", columnDefinition = "jsonb")
+    public Address shippingAddress;
+
+    @Column(name = "placed_at")
+    public Instant placedAt;
+
+    @Column(name = "migration_id")
+    public UUID migrationId;
+
+    public Type type() {
+        return companyLocationId == null ? Type.D2C : Type.B2B;
+    }
+}

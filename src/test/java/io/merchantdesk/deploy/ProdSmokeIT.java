@@ -2,7 +2,9 @@ package io.merchantdesk.deploy;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
@@ -20,6 +23,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -125,5 +130,44 @@ class ProdSmokeIT {
         as(token).get("/me").then().statusCode(200)
                 .body("subject", equalTo("sync-operator-it"))
                 .body("roles", hasItem("sync-operator"));
+    }
+
+    @Test
+    @DisplayName("SYNC-17: the CronJob script with a minted sync-operator token reaches the real sync-run endpoint of the packaged application")
+    void cronJobScriptAgainstThePackagedApplication() throws Exception {
+        String document = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        assumeTrue(new ObjectMapper().readTree(document).path("paths").has("/stores/{storeId}/sync-runs"),
+                "POST /stores/{storeId}/sync-runs is not in the API yet: this check becomes active when the sync capability is merged");
+
+        String owner = TestKeys.token(TestKeys.NEW, subject("sync-owner"));
+        String store = as(owner).body(Map.of("name", "Synced store", "billingCurrency", "EUR", "plan", "GROW"))
+                .post("/stores").then().statusCode(201).extract().path("id");
+        Path tokenFile = Files.createTempFile("operator", ".jwt");
+        Files.writeString(tokenFile, ScriptRunner.mintToken(TestKeys.NEW, "sync-operator-cron", "sync-operator"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "MERCHANTDESK_URL", RestAssured.baseURI + ":" + RestAssured.port,
+                "SYNC_KIND", "CUSTOMERS",
+                "SYNC_TOKEN_FILE", tokenFile.toString()));
+        try {
+            // an unknown store: 404 from the real endpoint, the job fails
+            env.put("STORE_IDS", UUID.randomUUID().toString());
+            var unknown = ScriptRunner.run(SyncTriggerScriptTest.SCRIPT, env);
+            assertEquals(1, unknown.exitCode(), unknown.stdout() + unknown.stderr());
+            assertTrue(unknown.stderr().contains("(HTTP 404)"), unknown.stderr());
+
+            // an existing store: the operator role is accepted (no 401/403/404); exit 0 exactly when the run started
+            env.put("STORE_IDS", store);
+            var existing = ScriptRunner.run(SyncTriggerScriptTest.SCRIPT, env);
+            if (existing.exitCode() == 0) {
+                assertTrue(existing.stdout().contains("CUSTOMERS sync run started"), existing.stdout());
+            } else {
+                Matcher status = Pattern.compile("\\(HTTP (\\d{3})\\)").matcher(existing.stderr());
+                assertTrue(status.find(), existing.stderr());
+                assertFalse(List.of("401", "403", "404").contains(status.group(1)), "operator accepted for the store: " + existing.stderr());
+                assertEquals(1, existing.exitCode());
+            }
+        } finally {
+            Files.deleteIfExists(tokenFile);
+        }
     }
 }

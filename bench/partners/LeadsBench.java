@@ -109,7 +109,8 @@ public class LeadsBench {
             String sql = """
                     SELECT l.id, l.partner_id, l.type, l.status, l.contact_name, l.email, l.company_name, l.website_url, l.country,
                            l.sales_support_requested, l.sales_rep_id, l.sales_rep_name, l.sales_rep_email, l.submitted_at, l.updated_at,
-                           l.conflict_lead_id, CAST(l.submitted_at AS text) AS k0, CAST(l.id AS text) AS k1
+                           l.conflict_lead_id,
+                           to_char(l.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS k0, CAST(l.id AS text) AS k1
                     FROM leads l WHERE l.partner_id = ? AND l.search_text LIKE ? ORDER BY l.submitted_at DESC, l.id DESC LIMIT 51""";
             List<Double> times = new ArrayList<>();
             int rows = 0;

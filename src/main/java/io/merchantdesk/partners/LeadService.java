@@ -170,6 +170,7 @@ public class LeadService {
         if (after != null && !after.get(0).equals(sort.spec())) {
             throw ProblemException.invalidField("cursor", "was made for sort '" + after.get(0) + "'; start again without a cursor");
         }
+        if (after != null) sort.checkCursor(after.subList(1, after.size()));
         StringBuilder sql = new StringBuilder("""
                 SELECT l.id, l.partner_id, l.type, l.status, l.contact_name, l.email, l.company_name, l.website_url, l.country,
                        l.sales_support_requested, l.sales_rep_id, l.sales_rep_name, l.sales_rep_email, l.submitted_at, l.updated_at,

@@ -52,6 +52,24 @@ record LeadSort(List<Key> keys, String spec) {
         return new LeadSort(List.copyOf(keys), spec);
     }
 
+    /** A cursor value that the key's SQL cast would reject is a 400, never a database error. */
+    void checkCursor(List<String> values) {
+        for (int i = 0; i < keys.size(); i++) {
+            String v = values.get(i);
+            try {
+                if (v == null) throw new IllegalArgumentException("null");
+                switch (keys.get(i).sqlType()) {
+                    case "timestamptz" -> java.time.Instant.parse(v);
+                    case "smallint" -> Short.parseShort(v);
+                    case "uuid" -> java.util.UUID.fromString(v);
+                    default -> { }
+                }
+            } catch (RuntimeException e) {
+                throw ProblemException.invalidField("cursor", "is not a cursor returned by this list");
+            }
+        }
+    }
+
     String orderBy() {
         return String.join(", ", keys.stream().map(k -> k.expression() + (k.descending() ? " DESC" : " ASC")).toList());
     }
@@ -59,7 +77,13 @@ record LeadSort(List<Key> keys, String spec) {
     /** The select-list of key values as text, for the cursor of the last row. */
     String keyColumns() {
         List<String> cols = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) cols.add("CAST(" + keys.get(i).expression() + " AS text) AS k" + i);
+        for (int i = 0; i < keys.size(); i++) {
+            Key k = keys.get(i);
+            // timestamps travel as ISO-8601 UTC with microseconds, so the cursor can be checked before use
+            cols.add(k.sqlType().equals("timestamptz")
+                    ? "to_char(" + k.expression() + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS k" + i
+                    : "CAST(" + k.expression() + " AS text) AS k" + i);
+        }
         return String.join(", ", cols);
     }
 

@@ -279,6 +279,10 @@ class LeadRulesTest {
         member.as().queryParam("sort", "-submittedAt").queryParam("limit", 2).queryParam("cursor", cursor).get(base)
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         member.as().queryParam("cursor", "garbage").get(base).then().statusCode(400);
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "[\"-submittedAt\",\"yesterday\",\"not-a-uuid\"]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        member.as().queryParam("cursor", forged).get(base).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"));
         member.as().queryParam("limit", 0).get(base).then().statusCode(400);
         // the representative's table searches the same way
         rep.as().queryParam("q", tag).get("/sales/leads").then().statusCode(200)

@@ -1,0 +1,191 @@
+package io.merchantdesk.sync;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import io.merchantdesk.kernel.error.FieldError;
+import io.merchantdesk.kernel.error.ProblemException;
+import io.merchantdesk.kernel.http.Etags;
+import io.merchantdesk.kernel.paging.Cursors;
+import io.merchantdesk.kernel.paging.Page;
+import io.merchantdesk.kernel.paging.PageParams;
+import io.merchantdesk.sync.SyncDtos.*;
+import io.merchantdesk.sync.engine.match.MappingType;
+import io.merchantdesk.sync.erp.ErpRegisterService;
+import io.merchantdesk.sync.naming.CountySource;
+import io.merchantdesk.sync.naming.NameSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A store's ERP connection settings and per-country template rows, validated against the ERP company. */
+@ApplicationScoped
+public class ConnectionService {
+    static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SyncAccess access;
+
+    @Inject
+    ErpRegisterService register;
+
+    public ErpConnection find(UUID storeId) {
+        return em.createQuery("FROM ErpConnection c WHERE c.storeId = :s", ErpConnection.class)
+                .setParameter("s", storeId).getResultStream().findFirst().orElse(null);
+    }
+
+    ErpConnection require(UUID storeId) {
+        ErpConnection c = find(storeId);
+        if (c == null) throw ProblemException.notFound("ERP connection of store " + storeId);
+        return c;
+    }
+
+    public ConnectionView get(UUID storeId) {
+        access.settings(storeId);
+        return ConnectionView.of(require(storeId));
+    }
+
+    @Transactional
+    public ConnectionView put(UUID storeId, String ifMatch, ConnectionRequest r) {
+        access.settings(storeId);
+        register.ownedCompany(r.erpCompanyId()); // the store owner connects to an ERP company they control (404 otherwise)
+        ErpConnection c = find(storeId);
+        if (c != null) Etags.requireMatch(ifMatch, c.version);
+        List<FieldError> errors = new ArrayList<>();
+        if (r.contactSource() == NameSource.COMPANY_NAME) errors.add(new FieldError("contactSource", "cannot be COMPANY_NAME"));
+        if (r.customerTemplateCode() != null && register.template(r.erpCompanyId(), r.customerTemplateCode()) == null) {
+            errors.add(new FieldError("customerTemplateCode", "no template " + r.customerTemplateCode() + " in the ERP company"));
+        }
+        if (r.defaultCustomerNo() != null && !customerExists(r.erpCompanyId(), r.defaultCustomerNo())) {
+            errors.add(new FieldError("defaultCustomerNo", "no customer " + r.defaultCustomerNo() + " in the ERP company"));
+        }
+        if (r.scheduleCron() != null) {
+            try {
+                CRON.parse(r.scheduleCron()).validate();
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("scheduleCron", "is not a Quartz cron expression: " + e.getMessage()));
+            }
+        }
+        if (Boolean.TRUE.equals(r.scheduleEnabled()) && r.scheduleCron() == null) {
+            errors.add(new FieldError("scheduleCron", "is required when scheduleEnabled is true"));
+        }
+        if (!errors.isEmpty()) throw ProblemException.badRequest("VALIDATION_FAILED", "The ERP connection settings are invalid", errors);
+        boolean created = c == null;
+        if (created) {
+            c = new ErpConnection();
+            c.storeId = storeId;
+        } else if (!c.erpCompanyId.equals(r.erpCompanyId())) {
+            // Links and imported orders belong to the old register: a new one starts from scratch.
+            em.createNativeQuery("DELETE FROM customer_links WHERE store_id = :s").setParameter("s", storeId).executeUpdate();
+            em.createNativeQuery("UPDATE erp_connections SET import_watermark = NULL, export_watermark = NULL WHERE store_id = :s")
+                    .setParameter("s", storeId).executeUpdate();
+        }
+        c.erpCompanyId = r.erpCompanyId();
+        c.customerImport = r.customerImport() == null ? CustomerImport.WITH_ORDER_IMPORT : r.customerImport();
+        c.customerMappingType = r.customerMappingType() == null ? MappingType.BY_EMAIL_PHONE : r.customerMappingType();
+        c.storeCanUpdateCustomers = Boolean.TRUE.equals(r.storeCanUpdateCustomers());
+        c.autoCreateUnknownCustomers = Boolean.TRUE.equals(r.autoCreateUnknownCustomers());
+        c.customerTemplateCode = r.customerTemplateCode();
+        c.defaultCustomerNo = r.defaultCustomerNo();
+        c.exportCustomersToStore = Boolean.TRUE.equals(r.exportCustomersToStore());
+        c.canUpdateStoreCustomers = Boolean.TRUE.equals(r.canUpdateStoreCustomers());
+        c.inviteExportedCustomers = Boolean.TRUE.equals(r.inviteExportedCustomers());
+        c.nameSource = r.nameSource() == null ? NameSource.FIRST_AND_LAST_NAME : r.nameSource();
+        c.name2Source = r.name2Source() == null ? NameSource.COMPANY_NAME : r.name2Source();
+        c.contactSource = r.contactSource() == null ? NameSource.NONE : r.contactSource();
+        c.countySource = r.countySource() == null ? CountySource.CODE : r.countySource();
+        c.scheduleCron = r.scheduleCron();
+        c.scheduleEnabled = Boolean.TRUE.equals(r.scheduleEnabled());
+        if (created) c.persist();
+        em.flush();
+        if (!created) em.refresh(c);
+        return ConnectionView.of(c);
+    }
+
+    private boolean customerExists(UUID company, String no) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM erp_customers WHERE erp_company_id = :c AND customer_no = :n")
+                .setParameter("c", company).setParameter("n", no).getSingleResult()).intValue() > 0;
+    }
+
+    // ---- per-country rows ----
+
+    private static String state(String stateCode) {
+        return stateCode == null ? "" : stateCode.trim();
+    }
+
+    private CountryTemplate row(UUID storeId, String country, String state) {
+        return em.createQuery("FROM CountryTemplate t WHERE t.storeId = :s AND t.countryCode = :c AND t.stateCode = :st", CountryTemplate.class)
+                .setParameter("s", storeId).setParameter("c", country).setParameter("st", state(state))
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    public CountryTemplateView getRow(UUID storeId, String country, String state) {
+        access.settings(storeId);
+        CountryTemplate t = row(storeId, country, state);
+        if (t == null) throw ProblemException.notFound("Customer template row " + country + (state(state).isEmpty() ? "" : "/" + state));
+        return CountryTemplateView.of(t);
+    }
+
+    public Page<CountryTemplateView> rows(UUID storeId, PageParams page) {
+        access.settings(storeId);
+        List<String> after = Cursors.decode(page.cursor, 2);
+        var q = em.createQuery("FROM CountryTemplate t WHERE t.storeId = :s"
+                + (after == null ? "" : " AND (t.countryCode > :c OR (t.countryCode = :c AND t.stateCode > :st))")
+                + " ORDER BY t.countryCode, t.stateCode", CountryTemplate.class).setParameter("s", storeId);
+        if (after != null) q.setParameter("c", after.get(0)).setParameter("st", after.get(1));
+        List<CountryTemplate> rows = q.setMaxResults(page.limit + 1).getResultList();
+        return Page.of(rows, page.limit, CountryTemplateView::of, t -> Cursors.encode(t.countryCode, t.stateCode));
+    }
+
+    @Transactional
+    public CountryTemplateView putRow(UUID storeId, String country, String state, String ifMatch, CountryTemplateRequest r) {
+        access.settings(storeId);
+        List<FieldError> errors = new ArrayList<>();
+        if (!Normalize.isCountry(country)) errors.add(new FieldError("countryCode", "must be an ISO 3166-1 alpha-2 code such as NO"));
+        if (state(state).length() > 10) errors.add(new FieldError("stateCode", "is at most 10 characters"));
+        ErpConnection c = find(storeId);
+        if (c == null) {
+            throw ProblemException.rule("SYNC_NOT_CONNECTED", "Connect the store to an ERP company first (PUT /stores/{storeId}/erp-connection)");
+        }
+        if (r.customerTemplateCode() != null && register.template(c.erpCompanyId, r.customerTemplateCode()) == null) {
+            errors.add(new FieldError("customerTemplateCode", "no template " + r.customerTemplateCode() + " in the ERP company"));
+        }
+        if (r.defaultCustomerNo() != null && !customerExists(c.erpCompanyId, r.defaultCustomerNo())) {
+            errors.add(new FieldError("defaultCustomerNo", "no customer " + r.defaultCustomerNo() + " in the ERP company"));
+        }
+        if (!errors.isEmpty()) throw ProblemException.badRequest("VALIDATION_FAILED", "The customer template row is invalid", errors);
+        CountryTemplate t = row(storeId, country, state);
+        if (t == null) {
+            t = new CountryTemplate();
+            t.storeId = storeId;
+            t.countryCode = country;
+            t.stateCode = state(state);
+        } else {
+            Etags.requireMatch(ifMatch, t.version);
+        }
+        t.defaultCustomerNo = Normalize.emptyToNull(r.defaultCustomerNo());
+        t.customerTemplateCode = Normalize.emptyToNull(r.customerTemplateCode());
+        t.pricesIncludingVat = Boolean.TRUE.equals(r.pricesIncludingVat());
+        t.vatBusPostingGroup = Normalize.emptyToNull(r.vatBusPostingGroup());
+        t.taxAreaCode = Normalize.emptyToNull(r.taxAreaCode());
+        if (!t.isPersistent()) t.persist();
+        em.flush();
+        return CountryTemplateView.of(t);
+    }
+
+    @Transactional
+    public void deleteRow(UUID storeId, String country, String state, String ifMatch) {
+        access.settings(storeId);
+        CountryTemplate t = row(storeId, country, state);
+        if (t == null) throw ProblemException.notFound("Customer template row " + country);
+        Etags.requireMatch(ifMatch, t.version);
+        t.delete();
+    }
+}

@@ -1,0 +1,130 @@
+package io.merchantdesk.sync;
+
+import io.merchantdesk.sync.engine.match.MappingType;
+import io.merchantdesk.sync.naming.CountySource;
+import io.merchantdesk.sync.naming.NameSource;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response shapes of the sync endpoints. */
+public final class SyncDtos {
+    private SyncDtos() {}
+
+    @Schema(name = "ErpConnectionRequest", description = "The whole settings (PUT replaces them); absent optional fields take their defaults")
+    public record ConnectionRequest(
+            @NotNull @Schema(description = "An ERP company the caller owns") UUID erpCompanyId,
+            @Schema(examples = "WITH_ORDER_IMPORT", defaultValue = "WITH_ORDER_IMPORT") CustomerImport customerImport,
+            @Schema(examples = "BY_EMAIL_PHONE", defaultValue = "BY_EMAIL_PHONE") MappingType customerMappingType,
+            Boolean storeCanUpdateCustomers,
+            Boolean autoCreateUnknownCustomers,
+            @Size(max = 20) @Schema(examples = "RETAIL") String customerTemplateCode,
+            @Size(max = 20) @Schema(examples = "C00010") String defaultCustomerNo,
+            Boolean exportCustomersToStore,
+            Boolean canUpdateStoreCustomers,
+            @Schema(description = "SYNC-16: e-mail exported customers an invitation to activate their store account") Boolean inviteExportedCustomers,
+            @Schema(examples = "FIRST_AND_LAST_NAME", defaultValue = "FIRST_AND_LAST_NAME") NameSource nameSource,
+            @Schema(examples = "COMPANY_NAME", defaultValue = "COMPANY_NAME") NameSource name2Source,
+            @Schema(examples = "NONE", defaultValue = "NONE", description = "COMPANY_NAME is not allowed") NameSource contactSource,
+            @Schema(examples = "CODE", defaultValue = "CODE") CountySource countySource,
+            @Size(max = 120) @Schema(description = "Quartz cron of the schedule (seconds first)", examples = "0 0/15 * * * ?") String scheduleCron,
+            Boolean scheduleEnabled) {
+    }
+
+    @Schema(name = "ErpConnection")
+    public record ConnectionView(UUID storeId, UUID erpCompanyId, CustomerImport customerImport, MappingType customerMappingType,
+                                 boolean storeCanUpdateCustomers, boolean autoCreateUnknownCustomers, String customerTemplateCode,
+                                 String defaultCustomerNo, boolean exportCustomersToStore, boolean canUpdateStoreCustomers,
+                                 boolean inviteExportedCustomers, NameSource nameSource, NameSource name2Source, NameSource contactSource,
+                                 CountySource countySource, String scheduleCron, boolean scheduleEnabled, Instant scheduleLastFiredAt,
+                                 @Schema(description = "Store changes up to here are imported (SYNC-18)") Instant importWatermark,
+                                 @Schema(description = "ERP changes up to here are exported") Instant exportWatermark, long version) {
+        static ConnectionView of(ErpConnection c) {
+            return new ConnectionView(c.storeId, c.erpCompanyId, c.customerImport, c.customerMappingType, c.storeCanUpdateCustomers,
+                    c.autoCreateUnknownCustomers, c.customerTemplateCode, c.defaultCustomerNo, c.exportCustomersToStore,
+                    c.canUpdateStoreCustomers, c.inviteExportedCustomers, c.nameSource, c.name2Source, c.contactSource, c.countySource,
+                    c.scheduleCron, c.scheduleEnabled, c.scheduleLastFiredAt, c.importWatermark, c.exportWatermark, c.version);
+        }
+    }
+
+    @Schema(name = "CountryTemplateRequest")
+    public record CountryTemplateRequest(
+            @Size(max = 20) @Schema(examples = "C00099", description = "SYNC-1: orders to this country go to this customer") String defaultCustomerNo,
+            @Size(max = 20) @Schema(examples = "EXPORT") String customerTemplateCode,
+            @Schema(description = "SYNC-10") Boolean pricesIncludingVat,
+            @Size(max = 20) @Schema(examples = "EU") String vatBusPostingGroup,
+            @Size(max = 20) String taxAreaCode) {
+    }
+
+    @Schema(name = "CountryTemplate")
+    public record CountryTemplateView(@Schema(examples = "NO") String countryCode,
+                                      @Schema(description = "State/province code, empty for the whole country") String stateCode,
+                                      String defaultCustomerNo, String customerTemplateCode, boolean pricesIncludingVat,
+                                      String vatBusPostingGroup, String taxAreaCode, long version) {
+        static CountryTemplateView of(CountryTemplate t) {
+            return new CountryTemplateView(t.countryCode, t.stateCode, t.defaultCustomerNo, t.customerTemplateCode, t.pricesIncludingVat,
+                    t.vatBusPostingGroup, t.taxAreaCode, t.version);
+        }
+    }
+
+    @Schema(name = "CountryTemplatePage")
+    public record CountryTemplatePage(List<CountryTemplateView> items, String nextCursor) {}
+
+    public enum SyncKind { CUSTOMERS, ORDERS }
+
+    public enum RunStatus { RUNNING, SUCCEEDED, FAILED, INTERRUPTED }
+
+    @Schema(name = "StartSyncRunRequest")
+    public record StartRunRequest(
+            @NotNull @Schema(examples = "CUSTOMERS") SyncKind kind,
+            @Min(1) @Max(5000) @Schema(description = "Records per batch (default from configuration)", examples = "500") Integer batchSize) {
+    }
+
+    @Schema(name = "SyncRunCounters")
+    public record Counters(int processed, int created, int updated, int linked, int skipped, int failed) {}
+
+    @Schema(name = "SyncRunError")
+    public record RunErrorView(@Schema(examples = "CUSTOMER") String recordType, String recordId,
+                               @Schema(examples = "AMBIGUOUS_MATCH") String code, String message, Instant createdAt) {}
+
+    @Schema(name = "SyncRunErrorPage")
+    public record RunErrorPage(List<RunErrorView> items, String nextCursor) {}
+
+    @Schema(name = "SyncRun")
+    public record RunView(UUID id, UUID storeId, SyncKind kind, @Schema(examples = "MANUAL") String trigger, RunStatus status,
+                          @Schema(description = "RUNNING but no heartbeat for longer than the stale limit: its process died; a new run resumes it")
+                          boolean stale,
+                          @Schema(examples = "IMPORT") String phase, UUID resumedFrom, Instant watermarkFrom, Instant watermarkTo,
+                          Counters counters, int batchSize, String failure, Instant startedAt, Instant heartbeatAt, Instant finishedAt,
+                          @Schema(description = "Records per second so far") double recordsPerSecond,
+                          @Schema(description = "The first per-record errors (all of them: /errors)") List<RunErrorView> errors) {}
+
+    @Schema(name = "SyncRunPage")
+    public record RunPage(List<RunView> items, String nextCursor) {}
+
+    @Schema(name = "CustomerLink")
+    public record LinkView(UUID customerId, UUID erpCompanyId, @Schema(examples = "C00010") String customerNo, Instant lastSyncedAt,
+                           @Schema(examples = "STORE") String lastSyncedFrom) {}
+
+    @Schema(name = "CustomerLinkPage")
+    public record LinkPage(List<LinkView> items, String nextCursor) {}
+
+    @Schema(name = "ErpCustomerForCustomerRequest", description = "Link to this ERP customer, or (without customerNo) create one from the template")
+    public record ManualErpCustomerRequest(@Size(max = 20) @Schema(examples = "C00010") String customerNo) {}
+
+    @Schema(name = "ErpOrder")
+    public record ErpOrderView(UUID orderId, UUID erpCompanyId, @Schema(examples = "C00010") String sellToCustomerNo,
+                               @Schema(examples = "C00010") String billToCustomerNo,
+                               @Schema(examples = "EMAIL", description = "How the customer was chosen") String chosenBy,
+                               @Schema(examples = "SYNC-3", description = "The rule that chose it") String rule,
+                               String countryCode, boolean pricesIncludingVat, String vatBusPostingGroup, String taxAreaCode,
+                               UUID runId, Instant importedAt) {}
+
+    @Schema(name = "ErpOrderPage")
+    public record ErpOrderPage(List<ErpOrderView> items, String nextCursor) {}
+}

@@ -1,0 +1,62 @@
+package io.merchantdesk.sync.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The data the engine moves between the two ports. */
+public final class Model {
+    private Model() {}
+
+    /** A store address (customer address, or an order's bill-to/ship-to). */
+    public record Address(String firstName, String lastName, String company, String address1, String address2, String city,
+                          String provinceCode, String province, String countryCode, String zip, String phone) {
+    }
+
+    /** A store customer with the address the sync uses: the default one, else the first (SYNC-5). */
+    public record StoreCustomer(UUID id, String firstName, String lastName, String email, String phone,
+                                Instant updatedAt, Address address) {
+    }
+
+    /** A store order not yet imported. */
+    public record StoreOrder(UUID id, UUID customerId, Address billTo, Address shipTo, String customerEmail, String customerPhone,
+                             String customerFirstName, String customerLastName) {
+        public Address billToOrShipTo() {
+            return billTo != null ? billTo : shipTo;
+        }
+
+        /** SYNC-1: the country of the shipping address; the bill-to country without one. */
+        public String rowCountry() {
+            if (shipTo != null && shipTo.countryCode() != null) return shipTo.countryCode();
+            return billTo == null ? null : billTo.countryCode();
+        }
+
+        public String rowState() {
+            Address a = shipTo != null && shipTo.countryCode() != null ? shipTo : billTo;
+            return a == null ? null : a.provinceCode();
+        }
+    }
+
+    /** The fields of an ERP card the sync maps (both directions). */
+    public record CardData(String name, String name2, String contact, String address, String address2, String city,
+                           String postCode, String county, String countryCode, String phone, String email) {
+    }
+
+    /** An ERP customer card as the engine sees it. */
+    public record ErpCard(UUID id, String customerNo, CardData data, String phoneE164, String emailNorm,
+                          boolean pricesIncludingVat, String vatBusPostingGroup, String taxAreaCode, Instant changedAt) {
+    }
+
+    /** A template's defaults for a new card. */
+    public record Template(String code, String genBusPostingGroup, String customerPostingGroup, String vatBusPostingGroup,
+                           String taxAreaCode, String paymentTermsCode, boolean pricesIncludingVat, List<String> missingFields) {
+    }
+
+    /** A card to create: mapped data plus the template that fills the rest. */
+    public record NewCard(CardData data, Template template, String vatBusOverride, String taxAreaOverride) {
+    }
+
+    /** A store customer to create or update from an ERP card (export). */
+    public record StoreCustomerData(String firstName, String lastName, String email, String phone, Address address) {
+    }
+}

@@ -1,0 +1,39 @@
+package io.merchantdesk.sync.engine.match;
+
+import io.merchantdesk.sync.engine.Model.ErpCard;
+import java.sql.SQLException;
+import java.util.List;
+
+/** BY_EMAIL_PHONE: link first, then e-mail (trimmed, case-insensitive), then phone in E.164 (SYNC-3, SYNC-5). */
+public final class ByEmailPhoneMatcher implements CustomerMatcher {
+    @Override
+    public void prefetch(MatchBatch b, List<Candidate> candidates) throws SQLException {
+        b.byEmail = b.erp.byEmails(b.connection, b.settings.company(), MatchBatch.keys(candidates, Candidate::emailNorm));
+        b.byPhone = b.erp.byPhones(b.connection, b.settings.company(), MatchBatch.keys(candidates, Candidate::phoneE164));
+    }
+
+    @Override
+    public Match match(MatchBatch b, Candidate c) {
+        if (c.customerId() != null && b.links.containsKey(c.customerId())) {
+            return new Match.Found(b.links.get(c.customerId()), "LINK");
+        }
+        if (c.emailNorm() != null) {
+            Match m = pick(b.byEmail.get(c.emailNorm()), "EMAIL", "e-mail " + c.emailNorm());
+            if (m != null) return m;
+        }
+        if (c.phoneE164() != null) {
+            Match m = pick(b.byPhone.get(c.phoneE164()), "PHONE", "phone " + c.phoneE164());
+            if (m != null) return m;
+        }
+        return new Match.NotFound();
+    }
+
+    private static Match pick(List<ErpCard> cards, String rule, String what) {
+        if (cards == null || cards.isEmpty()) return null;
+        if (cards.size() > 1) {
+            return new Match.Ambiguous("SYNC-5: " + cards.size() + " ERP customers have " + what + ": "
+                    + String.join(", ", cards.stream().map(ErpCard::customerNo).sorted().toList()));
+        }
+        return new Match.Found(cards.get(0).customerNo(), rule);
+    }
+}

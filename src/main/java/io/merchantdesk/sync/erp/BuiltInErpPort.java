@@ -1,0 +1,266 @@
+package io.merchantdesk.sync.erp;
+
+import io.merchantdesk.kernel.persistence.Ids;
+import io.merchantdesk.sync.Normalize;
+import io.merchantdesk.sync.engine.ErpPort;
+import io.merchantdesk.sync.engine.Model.*;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.*;
+
+/** The built-in register behind the ERP port: set-based SQL on the run's connection. */
+@ApplicationScoped
+public class BuiltInErpPort implements ErpPort {
+    private static final String CARD_COLUMNS = """
+            id, customer_no, name, name2, contact, address, address2, city, post_code, county, country_code, phone, email,
+            phone_e164, email_norm, prices_including_vat, vat_bus_posting_group, tax_area_code, changed_at""";
+
+    @Override
+    public Map<String, ErpCard> byNumbers(Connection c, UUID company, Collection<String> nos) throws SQLException {
+        Map<String, ErpCard> out = new HashMap<>();
+        if (nos.isEmpty()) return out;
+        for (ErpCard card : query(c, "customer_no = ANY(?)", company, c.createArrayOf("text", nos.toArray()))) {
+            out.put(card.customerNo(), card);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, List<ErpCard>> byEmails(Connection c, UUID company, Collection<String> emails) throws SQLException {
+        Map<String, List<ErpCard>> out = new HashMap<>();
+        if (emails.isEmpty()) return out;
+        for (ErpCard card : query(c, "email_norm = ANY(?)", company, c.createArrayOf("text", emails.toArray()))) {
+            out.computeIfAbsent(card.emailNorm(), k -> new ArrayList<>()).add(card);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, List<ErpCard>> byPhones(Connection c, UUID company, Collection<String> phones) throws SQLException {
+        Map<String, List<ErpCard>> out = new HashMap<>();
+        if (phones.isEmpty()) return out;
+        for (ErpCard card : query(c, "phone_e164 = ANY(?)", company, c.createArrayOf("text", phones.toArray()))) {
+            out.computeIfAbsent(card.phoneE164(), k -> new ArrayList<>()).add(card);
+        }
+        return out;
+    }
+
+    @Override
+    public List<ErpCard> byCountryAndPostCode(Connection c, UUID company, Collection<List<String>> pairs) throws SQLException {
+        if (pairs.isEmpty()) return List.of();
+        String[] countries = pairs.stream().map(p -> p.get(0)).toArray(String[]::new);
+        String[] posts = pairs.stream().map(p -> p.get(1)).toArray(String[]::new);
+        return query(c, "(country_code, post_code) IN (SELECT * FROM unnest(?::text[], ?::text[]))", company,
+                c.createArrayOf("text", countries), c.createArrayOf("text", posts));
+    }
+
+    private List<ErpCard> query(Connection c, String where, UUID company, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM erp_customers WHERE erp_company_id = ? AND " + where)) {
+            ps.setObject(1, company);
+            for (int i = 0; i < params.length; i++) ps.setObject(i + 2, params[i]);
+            return read(ps);
+        }
+    }
+
+    private static List<ErpCard> read(PreparedStatement ps) throws SQLException {
+        List<ErpCard> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                CardData d = new CardData(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13));
+                Timestamp changed = rs.getTimestamp(19);
+                out.add(new ErpCard(rs.getObject(1, UUID.class), rs.getString(2), d, rs.getString(14), rs.getString(15),
+                        rs.getBoolean(16), rs.getString(17), rs.getString(18), changed == null ? null : changed.toInstant()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Template> templates(Connection c, UUID company) throws SQLException {
+        Map<String, Template> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT code, gen_bus_posting_group, customer_posting_group, vat_bus_posting_group, tax_area_code,
+                       payment_terms_code, prices_including_vat FROM erp_customer_templates WHERE erp_company_id = ?""")) {
+            ps.setObject(1, company);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new Template(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getBoolean(7),
+                            ErpCustomerTemplate.missingFields(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> create(Connection c, UUID company, List<NewCard> cards) throws SQLException {
+        if (cards.isEmpty()) return List.of();
+        List<String> numbers = reserveNumbers(c, company, cards.size());
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO erp_customers (id, erp_company_id, customer_no, name, name2, contact, address, address2, city, post_code,
+                    county, country_code, phone, phone_e164, email, email_norm, gen_bus_posting_group, customer_posting_group,
+                    vat_bus_posting_group, tax_area_code, payment_terms_code, prices_including_vat, template_code,
+                    changed_at, store_written_at, created_at, updated_at)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+            for (int i = 0; i < cards.size(); i++) {
+                NewCard n = cards.get(i);
+                CardData d = n.data();
+                Template t = n.template();
+                int k = 1;
+                ps.setObject(k++, Ids.next());
+                ps.setObject(k++, company);
+                ps.setString(k++, numbers.get(i));
+                ps.setString(k++, d.name() == null ? "" : d.name());
+                k = setCardFields(ps, k, d);
+                ps.setString(k++, t.genBusPostingGroup());
+                ps.setString(k++, t.customerPostingGroup());
+                ps.setString(k++, n.vatBusOverride() != null ? n.vatBusOverride() : t.vatBusPostingGroup());
+                ps.setString(k++, n.taxAreaOverride() != null ? n.taxAreaOverride() : t.taxAreaCode());
+                ps.setString(k++, t.paymentTermsCode());
+                ps.setBoolean(k++, t.pricesIncludingVat());
+                ps.setString(k++, t.code());
+                ps.setTimestamp(k++, now);
+                ps.setTimestamp(k++, now);
+                ps.setTimestamp(k++, now);
+                ps.setTimestamp(k, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return numbers;
+    }
+
+    /** name2 .. email_norm, in the INSERT's column order. */
+    private static int setCardFields(PreparedStatement ps, int k, CardData d) throws SQLException {
+        ps.setString(k++, d.name2());
+        ps.setString(k++, d.contact());
+        ps.setString(k++, d.address());
+        ps.setString(k++, d.address2());
+        ps.setString(k++, d.city());
+        ps.setString(k++, d.postCode());
+        ps.setString(k++, d.county());
+        ps.setString(k++, d.countryCode());
+        ps.setString(k++, d.phone());
+        ps.setString(k++, Normalize.phone(d.phone(), d.countryCode()));
+        ps.setString(k++, d.email());
+        ps.setString(k++, Normalize.email(d.email()));
+        return k;
+    }
+
+    /** Reserves numbers of the series (the row lock serialises creators until commit), skipping numbers typed by hand. */
+    private List<String> reserveNumbers(Connection c, UUID company, int count) throws SQLException {
+        List<String> out = new ArrayList<>(count);
+        while (out.size() < count) {
+            int want = count - out.size();
+            String prefix;
+            int width;
+            long first;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE erp_companies SET next_customer_no = next_customer_no + ?, updated_at = now()
+                    WHERE id = ? RETURNING next_customer_no - ?, customer_no_prefix, customer_no_width""")) {
+                ps.setLong(1, want);
+                ps.setObject(2, company);
+                ps.setLong(3, want);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new SQLException("ERP company " + company + " is gone");
+                    first = rs.getLong(1);
+                    prefix = rs.getString(2);
+                    width = rs.getInt(3);
+                }
+            }
+            List<String> candidates = new ArrayList<>(want);
+            for (long n = first; n < first + want; n++) candidates.add(ErpRegisterService.format(prefix, width, n));
+            Set<String> taken = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT customer_no FROM erp_customers WHERE erp_company_id = ? AND customer_no = ANY(?)")) {
+                ps.setObject(1, company);
+                ps.setArray(2, c.createArrayOf("text", candidates.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) taken.add(rs.getString(1));
+                }
+            }
+            for (String no : candidates) if (!taken.contains(no)) out.add(no);
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> update(Connection c, UUID company, Map<String, CardData> changes) throws SQLException {
+        if (changes.isEmpty()) return List.of();
+        Map<String, ErpCard> current = byNumbers(c, company, changes.keySet());
+        List<String> updated = new ArrayList<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE erp_customers SET name = ?, name2 = ?, contact = ?, address = ?, address2 = ?, city = ?, post_code = ?,
+                    county = ?, country_code = ?, phone = ?, phone_e164 = ?, email = ?, email_norm = ?,
+                    changed_at = ?, store_written_at = ?, updated_at = ?, version = version + 1
+                WHERE erp_company_id = ? AND customer_no = ?""")) {
+            for (Map.Entry<String, CardData> e : changes.entrySet()) {
+                ErpCard card = current.get(e.getKey());
+                if (card == null) continue;
+                CardData merged = merge(card.data(), e.getValue());
+                if (merged.equals(card.data())) continue; // SYNC-12's rule holds both ways: write only real changes
+                int k = 1;
+                ps.setString(k++, merged.name() == null ? "" : merged.name());
+                k = setCardFields(ps, k, merged);
+                ps.setTimestamp(k++, now);
+                ps.setTimestamp(k++, now);
+                ps.setTimestamp(k++, now);
+                ps.setObject(k++, company);
+                ps.setString(k, e.getKey());
+                ps.addBatch();
+                updated.add(e.getKey());
+            }
+            if (!updated.isEmpty()) ps.executeBatch();
+        }
+        return updated;
+    }
+
+    /** Store data fills the card; a field the store leaves empty keeps the card's value. */
+    private static CardData merge(CardData card, CardData in) {
+        return new CardData(pick(in.name(), card.name()), pick(in.name2(), card.name2()), pick(in.contact(), card.contact()),
+                pick(in.address(), card.address()), pick(in.address2(), card.address2()), pick(in.city(), card.city()),
+                pick(in.postCode(), card.postCode()), pick(in.county(), card.county()), pick(in.countryCode(), card.countryCode()),
+                pick(in.phone(), card.phone()), pick(in.email(), card.email()));
+    }
+
+    private static String pick(String preferred, String fallback) {
+        return preferred == null || preferred.isBlank() ? fallback : preferred;
+    }
+
+    @Override
+    public List<ErpCard> changedSince(Connection c, UUID company, Instant from, Instant to, Instant afterAt, UUID afterId, int limit)
+            throws SQLException {
+        // Only the conditions that apply, so erp_customers_changed_idx is walked in order (see JdbcStorePort).
+        StringBuilder sql = new StringBuilder("SELECT " + CARD_COLUMNS + " FROM erp_customers WHERE erp_company_id = ? AND changed_at <= ?");
+        if (from != null) sql.append(" AND changed_at > ?");
+        if (afterAt != null) sql.append(" AND (changed_at, id) > (?, ?)");
+        sql.append(" AND (store_written_at IS NULL OR changed_at > store_written_at) ORDER BY changed_at, id LIMIT ?");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int k = 1;
+            ps.setObject(k++, company);
+            setTs(ps, k++, to);
+            if (from != null) setTs(ps, k++, from);
+            if (afterAt != null) {
+                setTs(ps, k++, afterAt);
+                ps.setObject(k++, afterId);
+            }
+            ps.setInt(k, limit);
+            return read(ps);
+        }
+    }
+
+    static void setTs(PreparedStatement ps, int i, Instant t) throws SQLException {
+        if (t == null) ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        else ps.setTimestamp(i, Timestamp.from(t));
+    }
+}

@@ -1,0 +1,148 @@
+package io.merchantdesk.sync.erp;
+
+import io.merchantdesk.kernel.http.Etags;
+import io.merchantdesk.kernel.paging.Page;
+import io.merchantdesk.kernel.paging.PageParams;
+import io.merchantdesk.sync.erp.ErpDtos.*;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/erp-companies")
+@Authenticated
+@Tag(name = "ERP register", description = "The built-in ERP side of the sync: companies, customer cards, customer templates")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ErpCompanyResource {
+    @Inject
+    ErpRegisterService register;
+
+    @POST
+    @Operation(operationId = "createErpCompany", summary = "Create an ERP company (a customer register); the caller owns it")
+    @APIResponse(responseCode = "201", description = "The ERP company",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCompanyView.class)))
+    public Response create(@Valid @NotNull CreateErpCompanyRequest request) {
+        ErpCompanyView c = register.createCompany(request);
+        return Response.created(URI.create("/erp-companies/" + c.id())).tag(Etags.of(c.version())).entity(c).build();
+    }
+
+    @GET
+    @Operation(operationId = "listErpCompanies", summary = "ERP companies the caller owns")
+    @APIResponse(responseCode = "200", description = "A page of ERP companies",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCompanyPage.class)))
+    public Page<ErpCompanyView> list(@BeanParam @Valid PageParams page) {
+        return register.companies(page);
+    }
+
+    @GET
+    @Path("/{erpCompanyId}")
+    @Operation(operationId = "getErpCompany", summary = "An ERP company")
+    @APIResponse(responseCode = "200", description = "The ERP company",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCompanyView.class)))
+    public Response get(@PathParam("erpCompanyId") UUID id) {
+        ErpCompanyView c = register.company(id);
+        return Response.ok(c).tag(Etags.of(c.version())).build();
+    }
+
+    @POST
+    @Path("/{erpCompanyId}/customers")
+    @Operation(operationId = "createErpCustomer", summary = "Create a customer card (number from the series unless given; optional template)")
+    @APIResponse(responseCode = "201", description = "The customer card",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerView.class)))
+    @APIResponse(responseCode = "409", description = "The customer number is taken")
+    @APIResponse(responseCode = "422", description = "SYNC-7: the template lacks fields a customer needs")
+    public Response createCustomer(@PathParam("erpCompanyId") UUID id, @Valid @NotNull ErpCustomerRequest request) {
+        ErpCustomerView c = register.createCustomer(id, request);
+        return Response.created(URI.create("/erp-companies/" + id + "/customers/" + c.customerNo())).tag(Etags.of(c.version())).entity(c).build();
+    }
+
+    @GET
+    @Path("/{erpCompanyId}/customers")
+    @Operation(operationId = "listErpCustomers", summary = "Customer cards by customer number")
+    @APIResponse(responseCode = "200", description = "A page of customer cards",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerPage.class)))
+    public Page<ErpCustomerView> customers(@PathParam("erpCompanyId") UUID id, @BeanParam @Valid PageParams page) {
+        return register.customers(id, page);
+    }
+
+    @GET
+    @Path("/{erpCompanyId}/customers/{customerNo}")
+    @Operation(operationId = "getErpCustomer", summary = "A customer card")
+    @APIResponse(responseCode = "200", description = "The customer card",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerView.class)))
+    public Response customer(@PathParam("erpCompanyId") UUID id, @PathParam("customerNo") String no) {
+        ErpCustomerView c = register.getCustomer(id, no);
+        return Response.ok(c).tag(Etags.of(c.version())).build();
+    }
+
+    @PATCH
+    @Path("/{erpCompanyId}/customers/{customerNo}")
+    @Operation(operationId = "updateErpCustomer", summary = "Change a customer card (absent fields stay)")
+    @APIResponse(responseCode = "200", description = "The customer card",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerView.class)))
+    public Response updateCustomer(@PathParam("erpCompanyId") UUID id, @PathParam("customerNo") String no,
+                                   @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ErpCustomerRequest request) {
+        ErpCustomerView c = register.updateCustomer(id, no, ifMatch, request);
+        return Response.ok(c).tag(Etags.of(c.version())).build();
+    }
+
+    @DELETE
+    @Path("/{erpCompanyId}/customers/{customerNo}")
+    @Operation(operationId = "deleteErpCustomer", summary = "Delete a customer card (links to it are dropped by the next sync, SYNC-5)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void deleteCustomer(@PathParam("erpCompanyId") UUID id, @PathParam("customerNo") String no, @HeaderParam("If-Match") String ifMatch) {
+        register.deleteCustomer(id, no, ifMatch);
+    }
+
+    @POST
+    @Path("/{erpCompanyId}/customer-templates")
+    @Operation(operationId = "createErpCustomerTemplate", summary = "Create a customer template")
+    @APIResponse(responseCode = "201", description = "The template",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken")
+    public Response createTemplate(@PathParam("erpCompanyId") UUID id, @Valid @NotNull CreateTemplateRequest request) {
+        TemplateView t = register.createTemplate(id, request);
+        return Response.created(URI.create("/erp-companies/" + id + "/customer-templates/" + t.code())).tag(Etags.of(t.version())).entity(t).build();
+    }
+
+    @GET
+    @Path("/{erpCompanyId}/customer-templates")
+    @Operation(operationId = "listErpCustomerTemplates", summary = "Customer templates by code")
+    @APIResponse(responseCode = "200", description = "A page of templates",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplatePage.class)))
+    public Page<TemplateView> templates(@PathParam("erpCompanyId") UUID id, @BeanParam @Valid PageParams page) {
+        return register.templates(id, page);
+    }
+
+    @GET
+    @Path("/{erpCompanyId}/customer-templates/{code}")
+    @Operation(operationId = "getErpCustomerTemplate", summary = "A customer template")
+    @APIResponse(responseCode = "200", description = "The template",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
+    public Response template(@PathParam("erpCompanyId") UUID id, @PathParam("code") String code) {
+        TemplateView t = register.getTemplate(id, code);
+        return Response.ok(t).tag(Etags.of(t.version())).build();
+    }
+
+    @PUT
+    @Path("/{erpCompanyId}/customer-templates/{code}")
+    @Operation(operationId = "putErpCustomerTemplate", summary = "Replace a customer template's values")
+    @APIResponse(responseCode = "200", description = "The template",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
+    public Response putTemplate(@PathParam("erpCompanyId") UUID id, @PathParam("code") String code,
+                                @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TemplateRequest request) {
+        TemplateView t = register.putTemplate(id, code, ifMatch, request);
+        return Response.ok(t).tag(Etags.of(t.version())).build();
+    }
+}

@@ -1,0 +1,258 @@
+package io.merchantdesk.sync.erp;
+
+import io.merchantdesk.kernel.error.FieldError;
+import io.merchantdesk.kernel.error.ProblemException;
+import io.merchantdesk.kernel.http.Etags;
+import io.merchantdesk.kernel.paging.Cursors;
+import io.merchantdesk.kernel.paging.Page;
+import io.merchantdesk.kernel.paging.PageParams;
+import io.merchantdesk.kernel.security.CurrentUser;
+import io.merchantdesk.sync.Normalize;
+import io.merchantdesk.sync.erp.ErpDtos.*;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The built-in ERP register: companies (owned like stores), customer cards with a number series, and
+ * customer templates. Only the company owner sees a company; anyone else gets 404.
+ */
+@ApplicationScoped
+public class ErpRegisterService {
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
+
+    /** The company when the caller owns it; 404 otherwise (ids reveal nothing). */
+    public ErpCompany ownedCompany(UUID erpCompanyId) {
+        ErpCompany company = erpCompanyId == null ? null : em.find(ErpCompany.class, erpCompanyId);
+        if (company == null || !company.ownerId.equals(currentUser.id())) {
+            throw ProblemException.notFound("ERP company " + erpCompanyId);
+        }
+        return company;
+    }
+
+    @Transactional
+    public ErpCompanyView createCompany(CreateErpCompanyRequest r) {
+        ErpCompany c = new ErpCompany();
+        c.name = r.name().trim();
+        c.ownerId = currentUser.id();
+        if (r.customerNoPrefix() != null) c.customerNoPrefix = r.customerNoPrefix();
+        if (r.customerNoWidth() != null) c.customerNoWidth = r.customerNoWidth();
+        if (r.nextCustomerNo() != null) c.nextCustomerNo = r.nextCustomerNo();
+        c.persist();
+        return ErpCompanyView.of(c);
+    }
+
+    public ErpCompanyView company(UUID id) {
+        return ErpCompanyView.of(ownedCompany(id));
+    }
+
+    public Page<ErpCompanyView> companies(PageParams page) {
+        List<String> after = Cursors.decode(page.cursor, 1);
+        var q = em.createQuery("FROM ErpCompany c WHERE c.ownerId = :me" + (after == null ? "" : " AND c.id > :after") + " ORDER BY c.id",
+                ErpCompany.class).setParameter("me", currentUser.id());
+        if (after != null) q.setParameter("after", UUID.fromString(after.get(0)));
+        List<ErpCompany> rows = q.setMaxResults(page.limit + 1).getResultList();
+        return Page.of(rows, page.limit, ErpCompanyView::of, c -> Cursors.encode(c.id));
+    }
+
+    // ---- customer cards ----
+
+    @Transactional
+    public ErpCustomerView createCustomer(UUID companyId, ErpCustomerRequest r) {
+        ErpCompany company = ownedCompany(companyId);
+        ErpCustomer c = new ErpCustomer();
+        c.erpCompanyId = company.id;
+        if (r.templateCode() != null) {
+            ErpCustomerTemplate t = template(company.id, r.templateCode());
+            if (t == null) throw ProblemException.invalidField("templateCode", "no template " + r.templateCode() + " in this ERP company");
+            List<String> missing = t.missingFields();
+            if (!missing.isEmpty()) {
+                throw ProblemException.rule("ERP_TEMPLATE_INCOMPLETE", "SYNC-7: template " + t.code + " lacks " + String.join(", ", missing),
+                        missing.stream().map(f -> new FieldError("templateCode", "template lacks " + f)).toList());
+            }
+            c.templateCode = t.code;
+            c.genBusPostingGroup = t.genBusPostingGroup;
+            c.customerPostingGroup = t.customerPostingGroup;
+            c.vatBusPostingGroup = t.vatBusPostingGroup;
+            c.taxAreaCode = t.taxAreaCode;
+            c.paymentTermsCode = t.paymentTermsCode;
+            c.pricesIncludingVat = t.pricesIncludingVat;
+        }
+        if (r.customerNo() != null) {
+            if (customer(company.id, r.customerNo()) != null) {
+                throw ProblemException.conflict("ERP_CUSTOMER_NO_TAKEN", "Customer number " + r.customerNo() + " is already used");
+            }
+            c.customerNo = r.customerNo();
+        } else {
+            c.customerNo = nextNumber(company);
+        }
+        apply(c, r);
+        c.changedAt = Instant.now();
+        c.persist();
+        return ErpCustomerView.of(c);
+    }
+
+    /** Takes the next free number of the series (skipping numbers typed in by hand). */
+    private String nextNumber(ErpCompany company) {
+        em.lock(company, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        while (true) {
+            String no = format(company.customerNoPrefix, company.customerNoWidth, company.nextCustomerNo);
+            company.nextCustomerNo++;
+            if (customer(company.id, no) == null) return no;
+        }
+    }
+
+    public static String format(String prefix, int width, long n) {
+        String digits = Long.toString(n);
+        return prefix + "0".repeat(Math.max(0, width - digits.length())) + digits;
+    }
+
+    public ErpCustomerView getCustomer(UUID companyId, String customerNo) {
+        ownedCompany(companyId);
+        return ErpCustomerView.of(requireCustomer(companyId, customerNo));
+    }
+
+    public Page<ErpCustomerView> customers(UUID companyId, PageParams page) {
+        ownedCompany(companyId);
+        List<String> after = Cursors.decode(page.cursor, 1);
+        var q = em.createQuery("FROM ErpCustomer c WHERE c.erpCompanyId = :co" + (after == null ? "" : " AND c.customerNo > :after")
+                + " ORDER BY c.customerNo", ErpCustomer.class).setParameter("co", companyId);
+        if (after != null) q.setParameter("after", after.get(0));
+        List<ErpCustomer> rows = q.setMaxResults(page.limit + 1).getResultList();
+        return Page.of(rows, page.limit, ErpCustomerView::of, c -> Cursors.encode(c.customerNo));
+    }
+
+    @Transactional
+    public ErpCustomerView updateCustomer(UUID companyId, String customerNo, String ifMatch, ErpCustomerRequest r) {
+        ownedCompany(companyId);
+        ErpCustomer c = requireCustomer(companyId, customerNo);
+        Etags.requireMatch(ifMatch, c.version);
+        if (r.customerNo() != null && !r.customerNo().equals(c.customerNo)) {
+            throw ProblemException.invalidField("customerNo", "cannot change; create a new card instead");
+        }
+        ErpCustomerView before = ErpCustomerView.of(c);
+        apply(c, r);
+        if (!Objects.equals(before, ErpCustomerView.of(c))) {
+            c.changedAt = Instant.now();
+        }
+        em.flush();
+        return ErpCustomerView.of(c);
+    }
+
+    @Transactional
+    public void deleteCustomer(UUID companyId, String customerNo, String ifMatch) {
+        ownedCompany(companyId);
+        ErpCustomer c = requireCustomer(companyId, customerNo);
+        Etags.requireMatch(ifMatch, c.version);
+        // Links to this number stay behind on purpose: SYNC-5 drops them when a sync meets them.
+        c.delete();
+    }
+
+    private static void apply(ErpCustomer c, ErpCustomerRequest r) {
+        if (r.name() != null) c.name = r.name();
+        if (r.name2() != null) c.name2 = r.name2();
+        if (r.contact() != null) c.contact = r.contact();
+        if (r.address() != null) c.address = r.address();
+        if (r.address2() != null) c.address2 = r.address2();
+        if (r.city() != null) c.city = r.city();
+        if (r.postCode() != null) c.postCode = r.postCode();
+        if (r.county() != null) c.county = r.county();
+        if (r.countryCode() != null) {
+            if (!Normalize.isCountry(r.countryCode())) throw ProblemException.invalidField("countryCode", "is not an ISO 3166-1 alpha-2 code");
+            c.countryCode = r.countryCode();
+        }
+        if (r.phone() != null) c.phone = r.phone();
+        if (r.email() != null) c.email = r.email();
+        if (r.genBusPostingGroup() != null) c.genBusPostingGroup = r.genBusPostingGroup();
+        if (r.customerPostingGroup() != null) c.customerPostingGroup = r.customerPostingGroup();
+        if (r.vatBusPostingGroup() != null) c.vatBusPostingGroup = r.vatBusPostingGroup();
+        if (r.taxAreaCode() != null) c.taxAreaCode = r.taxAreaCode();
+        if (r.paymentTermsCode() != null) c.paymentTermsCode = r.paymentTermsCode();
+        if (r.pricesIncludingVat() != null) c.pricesIncludingVat = r.pricesIncludingVat();
+        if (r.blocked() != null) c.blocked = r.blocked();
+        c.emailNorm = Normalize.email(c.email);
+        c.phoneE164 = Normalize.phone(c.phone, c.countryCode);
+    }
+
+    ErpCustomer customer(UUID companyId, String no) {
+        return em.createQuery("FROM ErpCustomer c WHERE c.erpCompanyId = :co AND c.customerNo = :no", ErpCustomer.class)
+                .setParameter("co", companyId).setParameter("no", no).getResultStream().findFirst().orElse(null);
+    }
+
+    private ErpCustomer requireCustomer(UUID companyId, String no) {
+        ErpCustomer c = customer(companyId, no);
+        if (c == null) throw ProblemException.notFound("ERP customer " + no);
+        return c;
+    }
+
+    // ---- templates ----
+
+    public ErpCustomerTemplate template(UUID companyId, String code) {
+        return em.createQuery("FROM ErpCustomerTemplate t WHERE t.erpCompanyId = :co AND t.code = :code", ErpCustomerTemplate.class)
+                .setParameter("co", companyId).setParameter("code", code).getResultStream().findFirst().orElse(null);
+    }
+
+    @Transactional
+    public TemplateView createTemplate(UUID companyId, CreateTemplateRequest r) {
+        ownedCompany(companyId);
+        if (template(companyId, r.code()) != null) {
+            throw ProblemException.conflict("ERP_TEMPLATE_EXISTS", "Template " + r.code() + " already exists");
+        }
+        ErpCustomerTemplate t = new ErpCustomerTemplate();
+        t.erpCompanyId = companyId;
+        t.code = r.code();
+        apply(t, new TemplateRequest(r.description(), r.genBusPostingGroup(), r.customerPostingGroup(), r.vatBusPostingGroup(),
+                r.taxAreaCode(), r.paymentTermsCode(), r.pricesIncludingVat()));
+        t.persist();
+        return TemplateView.of(t);
+    }
+
+    @Transactional
+    public TemplateView putTemplate(UUID companyId, String code, String ifMatch, TemplateRequest r) {
+        ownedCompany(companyId);
+        ErpCustomerTemplate t = template(companyId, code);
+        if (t == null) throw ProblemException.notFound("Template " + code);
+        Etags.requireMatch(ifMatch, t.version);
+        t.description = null; t.genBusPostingGroup = null; t.customerPostingGroup = null; t.vatBusPostingGroup = null;
+        t.taxAreaCode = null; t.paymentTermsCode = null; t.pricesIncludingVat = false;
+        apply(t, r);
+        em.flush();
+        return TemplateView.of(t);
+    }
+
+    private static void apply(ErpCustomerTemplate t, TemplateRequest r) {
+        t.description = r.description();
+        t.genBusPostingGroup = Normalize.emptyToNull(r.genBusPostingGroup());
+        t.customerPostingGroup = Normalize.emptyToNull(r.customerPostingGroup());
+        t.vatBusPostingGroup = Normalize.emptyToNull(r.vatBusPostingGroup());
+        t.taxAreaCode = Normalize.emptyToNull(r.taxAreaCode());
+        t.paymentTermsCode = Normalize.emptyToNull(r.paymentTermsCode());
+        t.pricesIncludingVat = Boolean.TRUE.equals(r.pricesIncludingVat());
+    }
+
+    public TemplateView getTemplate(UUID companyId, String code) {
+        ownedCompany(companyId);
+        ErpCustomerTemplate t = template(companyId, code);
+        if (t == null) throw ProblemException.notFound("Template " + code);
+        return TemplateView.of(t);
+    }
+
+    public Page<TemplateView> templates(UUID companyId, PageParams page) {
+        ownedCompany(companyId);
+        List<String> after = Cursors.decode(page.cursor, 1);
+        var q = em.createQuery("FROM ErpCustomerTemplate t WHERE t.erpCompanyId = :co" + (after == null ? "" : " AND t.code > :after")
+                + " ORDER BY t.code", ErpCustomerTemplate.class).setParameter("co", companyId);
+        if (after != null) q.setParameter("after", after.get(0));
+        List<ErpCustomerTemplate> rows = q.setMaxResults(page.limit + 1).getResultList();
+        return Page.of(rows, page.limit, TemplateView::of, t -> Cursors.encode(t.code));
+    }
+}

@@ -1,6 +1,7 @@
 package io.merchantdesk.identity;
 
 import io.quarkus.arc.profile.UnlessBuildProfile;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -45,6 +46,7 @@ public class DevTokenResource {
     @ConfigProperty(name = "merchantdesk.dev-tokens.lifetime")
     Duration lifetime;
 
+    @RegisterForReflection
     @Schema(name = "DevTokenRequest")
     public record DevTokenRequest(
             @NotBlank @Size(max = 200) @Schema(examples = "ada") String subject,
@@ -53,6 +55,7 @@ public class DevTokenResource {
             @Schema(examples = "[\"sales-rep\"]") List<@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{0,62}") String> roles) {
     }
 
+    @RegisterForReflection
     @Schema(name = "DevToken")
     public record DevToken(@Schema(description = "Signed JWT to send as 'Authorization: Bearer …'") String token) {
     }

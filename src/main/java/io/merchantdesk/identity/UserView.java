@@ -1,9 +1,11 @@
 package io.merchantdesk.identity;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@RegisterForReflection
 @Schema(name = "User", description = "A merchantdesk user")
 public record UserView(
         UUID id,

@@ -1,5 +1,6 @@
 package io.merchantdesk.organizations;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.merchantdesk.kernel.access.Permission;
 import io.merchantdesk.kernel.money.Money;
 import io.merchantdesk.organizations.StoreDtos.PaymentMethodView;
@@ -15,6 +16,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response shapes of the organization endpoints. */
+// Native image: registers every nested record for Jackson too (ignoreNested defaults to false).
+@RegisterForReflection
 public final class OrganizationDtos {
     private OrganizationDtos() {}
 

@@ -1,8 +1,10 @@
 package io.merchantdesk.kernel.error;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One offending input field of a 400 problem. {@code field} is a JSON path such as {@code locations[0].role}. */
+@RegisterForReflection
 @Schema(name = "FieldError", description = "An offending input field")
 public record FieldError(
         @Schema(examples = "billingCurrency") String field,

@@ -1,10 +1,12 @@
 package io.merchantdesk.kernel.error;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** RFC 9457 problem details, extended with a stable machine-readable {@code code}. */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details (media type application/problem+json)")
 public record Problem(

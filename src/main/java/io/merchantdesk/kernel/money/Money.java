@@ -1,5 +1,6 @@
 package io.merchantdesk.kernel.money;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.merchantdesk.kernel.error.ProblemException;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An amount with its ISO 4217 currency; the amount travels as a decimal string so no client rounds it. */
+@RegisterForReflection
 @Schema(name = "Money", description = "Money as a decimal string and an ISO 4217 currency")
 public record Money(
         @JsonFormat(shape = JsonFormat.Shape.STRING)

@@ -1,10 +1,12 @@
 package io.merchantdesk.kernel.paging;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a keyset-paged list. {@code nextCursor} is null on the last page. */
+@RegisterForReflection
 public record Page<T>(List<T> items,
                       @Schema(description = "Opaque cursor for the next page; absent on the last page") String nextCursor) {
 

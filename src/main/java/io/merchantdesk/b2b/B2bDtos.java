@@ -1,5 +1,6 @@
 package io.merchantdesk.b2b;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.merchantdesk.kernel.money.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response shapes of the customer, order and company endpoints. */
+@RegisterForReflection // the nested records are (de)serialised by Jackson; native images need them registered
 public final class B2bDtos {
     private B2bDtos() {}
 

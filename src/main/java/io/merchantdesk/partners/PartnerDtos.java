@@ -1,5 +1,6 @@
 package io.merchantdesk.partners;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.merchantdesk.kernel.money.Money;
 import io.merchantdesk.organizations.OrganizationDtos;
 import jakarta.validation.Valid;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response shapes of the partner, sales and upgrade-invitation endpoints. */
+@RegisterForReflection // the nested records are (de)serialised by Jackson; native images need them registered
 public final class PartnerDtos {
     private PartnerDtos() {}
 

@@ -1,5 +1,6 @@
 package io.merchantdesk.sync;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.merchantdesk.sync.engine.match.MappingType;
 import io.merchantdesk.sync.naming.CountySource;
 import io.merchantdesk.sync.naming.NameSource;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response shapes of the sync endpoints. */
+@RegisterForReflection // the nested records are (de)serialised by Jackson; native images need them registered
 public final class SyncDtos {
     private SyncDtos() {}
 

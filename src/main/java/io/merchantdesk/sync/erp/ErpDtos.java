@@ -1,5 +1,6 @@
 package io.merchantdesk.sync.erp;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response shapes of the ERP register. */
+@RegisterForReflection // the nested records are (de)serialised by Jackson; native images need them registered
 public final class ErpDtos {
     private ErpDtos() {}
 

@@ -56,9 +56,9 @@ export async function leadToUpgrade(agency: Configuration, rep: Configuration, m
   });
   console.log(`Lead ${lead.id} is ${lead.status}, with ${lead.salesRep?.name}: ${lead.nextSteps}`);
   await new SalesApi(rep).changeLeadStatus({
-    leadId: lead.id!, statusChangeRequest: { status: LeadStatus.InProgress, note: "Called the merchant" },
+    leadId: lead.id, statusChangeRequest: { status: LeadStatus.InProgress, note: "Called the merchant" },
   });
-  const invitation = await partners.sendUpgradeInvitation({ partnerId, leadId: lead.id! });
+  const invitation = await partners.sendUpgradeInvitation({ partnerId, leadId: lead.id });
   const accepted = await new UpgradeInvitationsApi(merchant).acceptUpgradeInvitation({ invitationId: invitation.id! });
   if (accepted.status !== UpgradeInvitationStatus.Accepted) throw new Error(`invitation is ${accepted.status}`);
   console.log(`Plus applies by ${accepted.applyBy?.toISOString()}`);
@@ -76,10 +76,10 @@ export async function syncCustomers(config: Configuration, storeId: string): Pro
   let run = await sync.startSyncRun({ storeId, startSyncRunRequest: { kind: SyncKind.Customers } });
   while (run.status === RunStatus.Running) {
     await new Promise((resolve) => setTimeout(resolve, 500));
-    run = await sync.getSyncRun({ storeId, runId: run.id! });
+    run = await sync.getSyncRun({ storeId, runId: run.id });
   }
   const c = run.counters;
-  console.log(`${run.status}: ${c?.created} created, ${c?.updated} updated, ${c?.linked} linked, ${c?.failed} failed`);
+  console.log(`${run.status}: ${c.created} created, ${c.updated} updated, ${c.linked} linked, ${c.failed} failed`);
   for (const e of run.errors ?? []) console.log(`  ${e.recordType} ${e.recordId}: ${e.code} ${e.message}`);
   return run;
 }

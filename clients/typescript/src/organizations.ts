@@ -35,7 +35,8 @@ export async function problemOf(error: unknown): Promise<Problem | undefined> {
   return undefined;
 }
 
-/** Creates two USD stores, previews the organization, and creates it when the preview says it may. */
+/** Creates two USD stores, previews the organization, and creates it when the preview says it may.
+ *  Ids of stores and organizations are required in the document, so no non-null assertions are needed. */
 export async function createOrganization(basePath: string, token: string): Promise<Organization> {
   const api = clients(basePath, token);
   const me = await api.identity.getMe();
@@ -46,10 +47,10 @@ export async function createOrganization(basePath: string, token: string): Promi
     createStoreRequest: { name: "Bergen Outdoor", billingCurrency: "USD", plan: Plan.Grow },
   });
   const card = await api.stores.addStorePaymentMethod({
-    storeId: oslo.id!,
+    storeId: oslo.id,
     createPaymentMethodRequest: { type: PaymentMethodType.Card, label: "Visa ending 4242", primary: true },
   });
-  const request = { name: "Nordic Outdoor Group", storeIds: [oslo.id!, bergen.id!], paymentMethodId: card.id! };
+  const request = { name: "Nordic Outdoor Group", storeIds: [oslo.id, bergen.id], paymentMethodId: card.id! };
   const preview: OrganizationPreview = await api.organizations.previewOrganization({ createOrganizationRequest: request });
   if (!preview.eligible) {
     const reasons = (preview.stores ?? []).flatMap((s) => (s.reasons ?? []).map((r) => `${s.storeName}: ${r.code} (${r.rule})`));
@@ -58,9 +59,9 @@ export async function createOrganization(basePath: string, token: string): Promi
   try {
     const created = await api.organizations.createOrganization({ createOrganizationRequest: request });
     const organization = created.organization!;
-    const grouped: Store[] = await api.organizations.listOrganizationStores({ orgId: organization.id! });
+    const grouped: Store[] = await api.organizations.listOrganizationStores({ orgId: organization.id });
     console.log(`${organization.name} groups ${grouped.map((s) => s.name).join(", ")}`);
-    const members = await api.organizations.listOrganizationMembers({ orgId: organization.id! });
+    const members = await api.organizations.listOrganizationMembers({ orgId: organization.id });
     const owner = members.find((m) => m.userId === me.id);
     if (owner?.role !== OrganizationRole.Owner || !owner.permissions?.includes(Permission.OrganizationBilling)) {
       throw new Error("the creator should own the organization");

@@ -78,15 +78,15 @@ public final class B2bDtos {
 
     @Schema(name = "Customer")
     public record CustomerView(
-            UUID id, UUID storeId,
+            @Schema(required = true) UUID id, @Schema(required = true) UUID storeId,
             @Schema(examples = "Ada") String firstName,
             @Schema(examples = "Lovelace") String lastName,
             @Schema(examples = "ada@example.com") String email,
             @Schema(description = "As entered", examples = "020 7946 0958") String phone,
             @Schema(description = "E.164, using the default address's country; null when unparseable", examples = "+442079460958")
             String phoneE164,
-            List<String> tags, String note, List<CustomerAddressView> addresses,
-            long version, Instant createdAt, Instant updatedAt) {
+            @Schema(required = true) List<String> tags, String note, @Schema(required = true) List<CustomerAddressView> addresses,
+            @Schema(required = true) long version, @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt) {
     }
 
     @Schema(name = "CustomerPage")
@@ -119,15 +119,15 @@ public final class B2bDtos {
 
     @Schema(name = "Order")
     public record OrderView(
-            UUID id, UUID storeId, UUID customerId,
+            @Schema(required = true) UUID id, @Schema(required = true) UUID storeId, @Schema(required = true) UUID customerId,
             @Schema(description = "Null for D2C orders") UUID companyLocationId,
-            @Schema(description = "Derived: B2B when the order has a company location") Order.Type type,
-            Order.Status status,
+            @Schema(required = true, description = "Derived: B2B when the order has a company location") Order.Type type,
+            @Schema(required = true) Order.Status status,
             @Schema(description = "Set when the order was soft-deleted") Instant deletedAt,
-            Money total, List<LineItem> lineItems, Address billingAddress, Address shippingAddress,
-            Instant placedAt,
+            @Schema(required = true) Money total, @Schema(required = true) List<LineItem> lineItems, Address billingAddress, Address shippingAddress,
+            @Schema(required = true) Instant placedAt,
             @Schema(description = "The contact migration that moved this order into its location, if any") UUID migrationId,
-            long version, Instant createdAt, Instant updatedAt) {
+            @Schema(required = true) long version, @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt) {
         static OrderView of(Order o) {
             return new OrderView(o.id, o.storeId, o.customerId, o.companyLocationId, o.type(), o.status, o.deletedAt,
                     Money.of(o.total, o.currency), o.lineItems, o.billingAddress, o.shippingAddress, o.placedAt,
@@ -155,9 +155,9 @@ public final class B2bDtos {
     }
 
     @Schema(name = "Company")
-    public record CompanyView(UUID id, UUID storeId, @Schema(examples = "Analytical Engines Ltd") String name,
+    public record CompanyView(@Schema(required = true) UUID id, @Schema(required = true) UUID storeId, @Schema(required = true, examples = "Analytical Engines Ltd") String name,
                               @Schema(examples = "ERP-10042") String externalId, String note,
-                              long version, Instant createdAt, Instant updatedAt) {
+                              @Schema(required = true) long version, @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt) {
         static CompanyView of(Company c) {
             return new CompanyView(c.id, c.storeId, c.name, c.externalId, c.note, c.version, c.createdAt, c.updatedAt);
         }

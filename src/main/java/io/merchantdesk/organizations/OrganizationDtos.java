@@ -101,15 +101,15 @@ public final class OrganizationDtos {
     }
 
     @Schema(name = "Organization")
-    public record OrganizationView(UUID id,
-                                   @Schema(examples = "Nordic Outdoor Group") String name,
-                                   UUID ownerId,
-                                   @Schema(description = "Set at creation; never changes (ORG-5)", examples = "USD") String billingCurrency,
-                                   boolean plus,
-                                   List<UUID> storeIds,
-                                   BillingSetup billingPaymentMethods,
-                                   long version,
-                                   Instant createdAt) {
+    public record OrganizationView(@Schema(required = true) UUID id,
+                                   @Schema(required = true, examples = "Nordic Outdoor Group") String name,
+                                   @Schema(required = true) UUID ownerId,
+                                   @Schema(required = true, description = "Set at creation; never changes (ORG-5)", examples = "USD") String billingCurrency,
+                                   @Schema(required = true) boolean plus,
+                                   @Schema(required = true) List<UUID> storeIds,
+                                   @Schema(required = true) BillingSetup billingPaymentMethods,
+                                   @Schema(required = true) long version,
+                                   @Schema(required = true) Instant createdAt) {
     }
 
     @Schema(name = "OrganizationCreated")

@@ -40,7 +40,7 @@ public class OrganizationResource {
             summary = "Review an organization before creating it: every store's eligibility and every effect; changes nothing")
     @APIResponse(responseCode = "200", description = "The verdict and the effects",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Preview.class)))
-    @APIResponse(responseCode = "422", description = "Fewer than two stores (ORG-1) or payment methods not from the stores")
+    @APIResponse(responseCode = "422", description = "ORG_TOO_FEW_STORES (ORG-1) or PAYMENT_METHOD_NOT_IN_STORES")
     public Preview preview(@Valid @NotNull CreateOrganizationRequest request) {
         return organizations.preview(request);
     }
@@ -49,7 +49,7 @@ public class OrganizationResource {
     @Operation(operationId = "createOrganization", summary = "Create an organization from the caller's stores (applies the preview atomically)")
     @APIResponse(responseCode = "201", description = "The organization and the permissions removed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
-    @APIResponse(responseCode = "422", description = "A store is not eligible (codes per store in errors), or fewer than two stores")
+    @APIResponse(responseCode = "422", description = "ORGANIZATION_NOT_ELIGIBLE (codes per store in errors), or ORG_TOO_FEW_STORES")
     public Response create(@Valid @NotNull CreateOrganizationRequest request) {
         Created created = organizations.create(request);
         return Response.created(URI.create("/organizations/" + created.organization().id()))
@@ -80,7 +80,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "200", description = "The organization",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "422", description = "ORG_CURRENCY_IMMUTABLE: the billing currency can never change (ORG-5)")
-    @APIResponse(responseCode = "403", description = "The caller's role does not allow the change")
+    @APIResponse(responseCode = "403", description = "ORGANIZATION_ADMIN_REQUIRED (renaming) or PERMISSION_REQUIRED (billing changes): the caller's role does not allow the change")
     public Response update(@PathParam("orgId") UUID orgId, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull UpdateOrganizationRequest request) {
         OrganizationView org = organizations.update(orgId, ifMatch, request);
@@ -101,9 +101,9 @@ public class OrganizationResource {
     @Operation(operationId = "addStoreToOrganization", summary = "Group a store into the organization (preview with dryRun=true)")
     @APIResponse(responseCode = "200", description = "The store after it joined, with the effects; with dryRun only the verdict and effects",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreGrouped.class)))
-    @APIResponse(responseCode = "403", description = "Only the organization owner can group stores (ORG-6)")
-    @APIResponse(responseCode = "409", description = "The store is already in this organization")
-    @APIResponse(responseCode = "422", description = "The store is not eligible (ORG-2, 3, 4, 7)")
+    @APIResponse(responseCode = "403", description = "ORGANIZATION_OWNER_REQUIRED: only the organization owner can group stores (ORG-6)")
+    @APIResponse(responseCode = "409", description = "STORE_ALREADY_IN_ORGANIZATION: the store is already in this organization")
+    @APIResponse(responseCode = "422", description = "ORGANIZATION_NOT_ELIGIBLE: the store is not eligible (ORG-2, 3, 4, 7)")
     public StoreGrouped addStore(@PathParam("orgId") UUID orgId,
                                  @Parameter(description = "Only evaluate; change nothing") @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                                  @Valid @NotNull AddStoreRequest request) {
@@ -116,7 +116,7 @@ public class OrganizationResource {
             summary = "Remove a store from the organization (it keeps its owner and needs a billing setup; the last store deletes the organization)")
     @APIResponse(responseCode = "200", description = "The store, the permissions removed and whether the organization was deleted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreRemoved.class)))
-    @APIResponse(responseCode = "403", description = "Only the organization owner can remove stores (ORG-6, ORG-10)")
+    @APIResponse(responseCode = "403", description = "ORGANIZATION_OWNER_REQUIRED: only the organization owner can remove stores (ORG-6, ORG-10)")
     public StoreRemoved removeStore(@PathParam("orgId") UUID orgId, @PathParam("storeId") UUID storeId) {
         return organizations.removeStore(orgId, storeId);
     }
@@ -126,7 +126,7 @@ public class OrganizationResource {
     @Operation(operationId = "addOrganizationPaymentMethod", summary = "Add a billing payment method to the organization")
     @APIResponse(responseCode = "201", description = "The payment method",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentMethodView.class)))
-    @APIResponse(responseCode = "403", description = "Organization billing is for the owner and ADMINs (ORG-14)")
+    @APIResponse(responseCode = "403", description = "PERMISSION_REQUIRED: organization billing is for the owner and ADMINs (ORG-14)")
     public Response addPaymentMethod(@PathParam("orgId") UUID orgId, @Valid @NotNull CreatePaymentMethodRequest request) {
         return Response.status(201).entity(organizations.addPaymentMethod(orgId, request)).build();
     }
@@ -145,8 +145,8 @@ public class OrganizationResource {
     @Operation(operationId = "putOrganizationMember", summary = "Make a user an ADMIN or MEMBER with organization-level permissions")
     @APIResponse(responseCode = "200", description = "The member",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "403", description = "The caller cannot manage members")
-    @APIResponse(responseCode = "422", description = "Organization billing is only for ADMINs (ORG-14)")
+    @APIResponse(responseCode = "403", description = "PERMISSION_REQUIRED: the caller cannot manage members")
+    @APIResponse(responseCode = "422", description = "ORGANIZATION_BILLING_NEEDS_ADMIN: organization billing is only for ADMINs (ORG-14)")
     public MemberView putMember(@PathParam("orgId") UUID orgId, @PathParam("userId") UUID userId, @Valid @NotNull MemberRequest request) {
         return organizations.putMember(orgId, userId, request);
     }
@@ -155,7 +155,7 @@ public class OrganizationResource {
     @Path("/{orgId}/members/{userId}")
     @Operation(operationId = "removeOrganizationMember", summary = "Remove a member from the organization")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "403", description = "The caller cannot manage members")
+    @APIResponse(responseCode = "403", description = "PERMISSION_REQUIRED: the caller cannot manage members")
     public void removeMember(@PathParam("orgId") UUID orgId, @PathParam("userId") UUID userId) {
         organizations.removeMember(orgId, userId);
     }
@@ -165,7 +165,7 @@ public class OrganizationResource {
     @Operation(operationId = "listPermissionChanges", summary = "Permissions removed by grouping, moves and transfers (newest first), to review staff")
     @APIResponse(responseCode = "200", description = "A page of permission changes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermissionChangePage.class)))
-    @APIResponse(responseCode = "403", description = "The caller cannot manage members")
+    @APIResponse(responseCode = "403", description = "PERMISSION_REQUIRED: the caller cannot manage members")
     public Page<PermissionChangeView> permissionChanges(@PathParam("orgId") UUID orgId, @BeanParam @Valid PageParams page) {
         return organizations.permissionChanges(orgId, page);
     }

@@ -34,18 +34,18 @@ public final class StoreDtos {
 
     @Schema(name = "Store")
     public record StoreView(
-            UUID id,
-            @Schema(examples = "Oslo Outdoor") String name,
-            UUID ownerId,
-            @Schema(examples = "USD") String billingCurrency,
-            Plan plan,
+            @Schema(required = true) UUID id,
+            @Schema(required = true, examples = "Oslo Outdoor") String name,
+            @Schema(required = true) UUID ownerId,
+            @Schema(required = true, examples = "USD") String billingCurrency,
+            @Schema(required = true) Plan plan,
             @Schema(description = "The organization the store is grouped in, if any") UUID organizationId,
-            Money outstandingBalance,
-            Money billingThreshold,
-            @Schema(description = "True when the store has no billing payment method and needs one before its next bill (ORG-10)")
+            @Schema(required = true) Money outstandingBalance,
+            @Schema(required = true) Money billingThreshold,
+            @Schema(required = true, description = "True when the store has no billing payment method and needs one before its next bill (ORG-10)")
             boolean needsBillingSetup,
-            long version,
-            Instant createdAt) {
+            @Schema(required = true) long version,
+            @Schema(required = true) Instant createdAt) {
 
         static StoreView of(Store s) {
             return new StoreView(s.id, s.name, s.ownerId, s.billingCurrency, s.plan, s.organizationId,

@@ -119,7 +119,7 @@ public class StoreResource {
             summary = "Transfer a store to a new owner (it leaves its organization; bills below the threshold move with it)")
     @APIResponse(responseCode = "200", description = "The store, the permissions removed (ORG-12) and the billing outcome (ORG-16)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationDtos.Transferred.class)))
-    @APIResponse(responseCode = "403", description = "The caller does not own the store")
+    @APIResponse(responseCode = "403", description = "STORE_OWNER_REQUIRED: the caller does not own the store")
     public OrganizationDtos.Transferred transfer(@PathParam("storeId") UUID storeId, @Valid @NotNull OrganizationDtos.TransferRequest request) {
         return organizations.transfer(storeId, request);
     }
@@ -129,7 +129,7 @@ public class StoreResource {
     @Operation(operationId = "addStoreCharge", summary = "Accrue a billing charge on a store (platform-admin role)")
     @APIResponse(responseCode = "200", description = "The store with its new outstanding balance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreView.class)))
-    @APIResponse(responseCode = "403", description = "The caller lacks the platform-admin role")
+    @APIResponse(responseCode = "403", description = "ROLE_REQUIRED: the caller lacks the platform-admin role")
     public StoreView charge(@PathParam("storeId") UUID storeId, @Valid @NotNull OrganizationDtos.ChargeRequest request) {
         return organizations.charge(storeId, request);
     }

@@ -75,13 +75,13 @@ public final class PartnerDtos {
                                 @Schema(examples = "Siri Salg") String byName, @Schema(examples = "Called the merchant") String note) {}
 
     @Schema(name = "Lead", description = "PRT-4: status, what to expect next, timeline, sales representative and the submitted details")
-    public record LeadView(UUID id, UUID partnerId, LeadType type, LeadStatus status,
-                           @Schema(description = "PRT-2: what to expect next, by status, type and sales support") String nextSteps,
-                           List<TimelineEntry> timeline, SalesRepView salesRep,
-                           String contactName, String email, String phone, String companyName, String websiteUrl, String country,
-                           UUID storeId, boolean salesSupportRequested, String details, PayoutView payout,
+    public record LeadView(@Schema(required = true) UUID id, @Schema(required = true) UUID partnerId, @Schema(required = true) LeadType type, @Schema(required = true) LeadStatus status,
+                           @Schema(required = true, description = "PRT-2: what to expect next, by status, type and sales support") String nextSteps,
+                           @Schema(required = true) List<TimelineEntry> timeline, SalesRepView salesRep,
+                           @Schema(required = true) String contactName, @Schema(required = true) String email, String phone, @Schema(required = true) String companyName, String websiteUrl, @Schema(required = true) String country,
+                           UUID storeId, @Schema(required = true) boolean salesSupportRequested, String details, PayoutView payout,
                            @Schema(description = "Duplicate registration (shown to sales): the other partner's open lead") UUID conflictLeadId,
-                           Instant submittedAt, long version) {}
+                           @Schema(required = true) Instant submittedAt, @Schema(required = true) long version) {}
 
     @Schema(name = "LeadPage")
     public record LeadPage(List<LeadSummary> items, String nextCursor) {}

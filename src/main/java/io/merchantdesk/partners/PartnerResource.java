@@ -80,8 +80,8 @@ public class PartnerResource {
     @Operation(operationId = "putPartnerMember", summary = "Add a user to a partner account or change their role (ADMIN members only)")
     @APIResponse(responseCode = "200", description = "The member",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "403", description = "The caller is a member but not an ADMIN")
-    @APIResponse(responseCode = "422", description = "The last ADMIN cannot step down")
+    @APIResponse(responseCode = "403", description = "PARTNER_ADMIN_REQUIRED: the caller is a member but not an ADMIN")
+    @APIResponse(responseCode = "422", description = "LAST_PARTNER_ADMIN: the last ADMIN cannot step down")
     public MemberView putMember(@PathParam("partnerId") UUID partnerId, @PathParam("userId") UUID userId,
                                 @Valid @NotNull MemberRequest request) {
         return partners.putMember(Actor.of(currentUser), partnerId, userId, request);
@@ -91,8 +91,8 @@ public class PartnerResource {
     @Path("/{partnerId}/members/{userId}")
     @Operation(operationId = "removePartnerMember", summary = "Remove a member from a partner account (ADMIN members only)")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "403", description = "The caller is a member but not an ADMIN")
-    @APIResponse(responseCode = "422", description = "The last ADMIN cannot be removed")
+    @APIResponse(responseCode = "403", description = "PARTNER_ADMIN_REQUIRED: the caller is a member but not an ADMIN")
+    @APIResponse(responseCode = "422", description = "LAST_PARTNER_ADMIN: the last ADMIN cannot be removed")
     public void removeMember(@PathParam("partnerId") UUID partnerId, @PathParam("userId") UUID userId) {
         partners.removeMember(Actor.of(currentUser), partnerId, userId);
     }
@@ -142,7 +142,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "201", description = "The invitation",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "409", description = "The store already has an open invitation (INVITATION_ALREADY_PENDING)")
-    @APIResponse(responseCode = "422", description = "Not a Plus lead, no existing store, lead closed, or the store is not eligible")
+    @APIResponse(responseCode = "422", description = "UPGRADE_NEEDS_PLUS_LEAD, UPGRADE_NEEDS_EXISTING_STORE, LEAD_CLOSED, or the store is not eligible")
     public Response invite(@PathParam("partnerId") UUID partnerId, @PathParam("leadId") UUID leadId) {
         InvitationView inv = invitations.create(Actor.of(currentUser), partnerId, leadId);
         return Response.created(URI.create("/upgrade-invitations/" + inv.id())).entity(inv).build();
@@ -154,8 +154,8 @@ public class PartnerResource {
             summary = "Hand a store a partner member built over to the merchant; records the referral (PRT-8)")
     @APIResponse(responseCode = "200", description = "The referral and the ownership transfer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandoverView.class)))
-    @APIResponse(responseCode = "403", description = "The caller does not own the store")
-    @APIResponse(responseCode = "409", description = "The store is already in the partner's referral history")
+    @APIResponse(responseCode = "403", description = "STORE_OWNER_REQUIRED: the caller does not own the store")
+    @APIResponse(responseCode = "409", description = "ALREADY_REFERRED: the store is already in the partner's referral history")
     public HandoverView handOver(@PathParam("partnerId") UUID partnerId, @Valid @NotNull HandoverRequest request) {
         return partners.handOver(Actor.of(currentUser), partnerId, request);
     }

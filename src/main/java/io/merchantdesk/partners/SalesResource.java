@@ -54,7 +54,7 @@ public class SalesResource {
             summary = "Leads assigned to the calling sales representative (every lead for a platform-admin), with conflicts flagged")
     @APIResponse(responseCode = "200", description = "A page of leads",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadPage.class)))
-    @APIResponse(responseCode = "403", description = "The caller lacks the sales-rep and platform-admin roles")
+    @APIResponse(responseCode = "403", description = "ROLE_REQUIRED: the caller lacks the sales-rep and platform-admin roles")
     public Page<LeadSummary> list(@QueryParam("status") @Parameter(description = "SUBMITTED, IN_PROGRESS, WON or NOT_QUALIFIED") String status, @QueryParam("type") @Parameter(description = "POS or PLUS") String type,
                                   @QueryParam("q") @Size(max = 200) @Parameter(description = "Substring of contact name, e-mail, company or website") String q,
                                   @QueryParam("conflict") @Parameter(description = "true: only duplicate registrations; false: only the others") Boolean conflict,
@@ -69,7 +69,7 @@ public class SalesResource {
     @Operation(operationId = "getAssignedLead", summary = "A lead assigned to the caller, with its conflict flag")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "403", description = "Not the assigned representative, and not a platform-admin")
+    @APIResponse(responseCode = "403", description = "NOT_ASSIGNED_REPRESENTATIVE: not the assigned representative, and not a platform-admin")
     public Response get(@PathParam("leadId") UUID leadId) {
         LeadView lead = leads.getForSales(actor(), leadId);
         return Response.ok(lead).tag(Etags.of(lead.version())).build();
@@ -81,8 +81,8 @@ public class SalesResource {
             summary = "Move a lead along its allowed transitions, with a note for the timeline (PRT-2, PRT-7); WON records the referral (PRT-8)")
     @APIResponse(responseCode = "200", description = "The lead with its new status and timeline entry",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "403", description = "Not the assigned representative, and not a platform-admin")
-    @APIResponse(responseCode = "422", description = "Transition not allowed, a POS lead without sales support (PRT-3), or WON without a store")
+    @APIResponse(responseCode = "403", description = "NOT_ASSIGNED_REPRESENTATIVE: not the assigned representative, and not a platform-admin")
+    @APIResponse(responseCode = "422", description = "INVALID_STATUS_TRANSITION, POS_LEAD_STAYS_SUBMITTED (PRT-3) or STORE_REQUIRED_FOR_WON")
     public LeadView changeStatus(@PathParam("leadId") UUID leadId, @Valid @NotNull StatusChangeRequest request) {
         return leads.changeStatus(actor(), leadId, request);
     }
@@ -92,9 +92,9 @@ public class SalesResource {
     @Operation(operationId = "recordLeadPayout", summary = "Record the payout outcome of a POS lead without sales support; it stays SUBMITTED (PRT-3)")
     @APIResponse(responseCode = "200", description = "The lead with its payout",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "403", description = "Not the assigned representative, and not a platform-admin")
+    @APIResponse(responseCode = "403", description = "NOT_ASSIGNED_REPRESENTATIVE: not the assigned representative, and not a platform-admin")
     @APIResponse(responseCode = "409", description = "A payout outcome is already recorded")
-    @APIResponse(responseCode = "422", description = "The lead is not a POS lead without sales support")
+    @APIResponse(responseCode = "422", description = "PAYOUT_NOT_APPLICABLE: the lead is not a POS lead without sales support")
     public LeadView payout(@PathParam("leadId") UUID leadId, @Valid @NotNull PayoutRequest request) {
         return leads.payout(actor(), leadId, request);
     }
@@ -104,7 +104,7 @@ public class SalesResource {
     @Operation(operationId = "listSalesReps", summary = "The sales representatives of the assignment pool (platform-admin)")
     @APIResponse(responseCode = "200", description = "A page of representatives",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SalesRepPage.class)))
-    @APIResponse(responseCode = "403", description = "The caller lacks the platform-admin role")
+    @APIResponse(responseCode = "403", description = "ROLE_REQUIRED: the caller lacks the platform-admin role")
     public Page<SalesRepProfile> reps(@BeanParam @Valid PageParams page) {
         access.requireRole(Roles.PLATFORM_ADMIN);
         return reps.list(page);
@@ -116,7 +116,7 @@ public class SalesResource {
             summary = "Register a user as a sales representative and set the countries they cover (platform-admin)")
     @APIResponse(responseCode = "200", description = "The representative",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SalesRepProfile.class)))
-    @APIResponse(responseCode = "403", description = "The caller lacks the platform-admin role")
+    @APIResponse(responseCode = "403", description = "ROLE_REQUIRED: the caller lacks the platform-admin role")
     public SalesRepProfile putCoverage(@PathParam("userId") UUID userId, @Valid @NotNull CoverageRequest request) {
         access.requireRole(Roles.PLATFORM_ADMIN);
         return reps.putCoverage(userId, request);

@@ -39,9 +39,9 @@ public class UpgradeInvitationResource {
             summary = "The store owner accepts the Plus terms; the store is on Plus within 24 hours (PRT-6)")
     @APIResponse(responseCode = "200", description = "The accepted invitation with applyBy",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationView.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not the store owner")
-    @APIResponse(responseCode = "409", description = "Already accepted")
-    @APIResponse(responseCode = "422", description = "Expired, or the store is no longer eligible")
+    @APIResponse(responseCode = "403", description = "STORE_OWNER_REQUIRED: the caller is not the store owner")
+    @APIResponse(responseCode = "409", description = "INVITATION_ALREADY_ACCEPTED: already accepted")
+    @APIResponse(responseCode = "422", description = "INVITATION_EXPIRED, or the store is no longer eligible")
     public InvitationView accept(@PathParam("invitationId") UUID invitationId) {
         return invitations.accept(Actor.of(currentUser), invitationId);
     }

@@ -98,12 +98,12 @@ public final class SyncDtos {
     public record RunErrorPage(List<RunErrorView> items, String nextCursor) {}
 
     @Schema(name = "SyncRun")
-    public record RunView(UUID id, UUID storeId, SyncKind kind, @Schema(examples = "MANUAL") String trigger, RunStatus status,
-                          @Schema(description = "RUNNING but no heartbeat for longer than the stale limit: its process died; a new run resumes it")
+    public record RunView(@Schema(required = true) UUID id, @Schema(required = true) UUID storeId, @Schema(required = true) SyncKind kind, @Schema(required = true, examples = "MANUAL") String trigger, @Schema(required = true) RunStatus status,
+                          @Schema(required = true, description = "RUNNING but no heartbeat for longer than the stale limit: its process died; a new run resumes it")
                           boolean stale,
-                          @Schema(examples = "IMPORT") String phase, UUID resumedFrom, Instant watermarkFrom, Instant watermarkTo,
-                          Counters counters, int batchSize, String failure, Instant startedAt, Instant heartbeatAt, Instant finishedAt,
-                          @Schema(description = "Records per second so far") double recordsPerSecond,
+                          @Schema(examples = "IMPORT") String phase, UUID resumedFrom, Instant watermarkFrom, @Schema(required = true) Instant watermarkTo,
+                          @Schema(required = true) Counters counters, @Schema(required = true) int batchSize, String failure, @Schema(required = true) Instant startedAt, @Schema(required = true) Instant heartbeatAt, Instant finishedAt,
+                          @Schema(required = true, description = "Records per second so far") double recordsPerSecond,
                           @Schema(description = "The first per-record errors (all of them: /errors)") List<RunErrorView> errors) {}
 
     @Schema(name = "SyncRunPage")

@@ -50,6 +50,19 @@ class OpenApiCompletenessTest {
                     if (code.startsWith("4") && !content.path("application/problem+json").path("schema").isMissingNode()) {
                         problem4xx = true;
                     }
+                    if (code.startsWith("4") || code.startsWith("5")) {
+                        // every problem answer: problem+json with the Problem schema and an example of its own status
+                        JsonNode problem = content.path("application/problem+json");
+                        if (!problem.path("schema").path("$ref").asText().endsWith("/Problem")) {
+                            defects.add(where + ": " + code + " without the Problem schema");
+                        }
+                        JsonNode example = problem.path("example");
+                        if (example.path("code").asText().isBlank()) defects.add(where + ": " + code + " without an example code");
+                        else if (example.path("status").asInt() != Integer.parseInt(code)) {
+                            defects.add(where + ": " + code + " shows an example of status " + example.path("status"));
+                        }
+                    }
+                    if (r.getValue().path("description").asText().isBlank()) defects.add(where + ": " + code + " without a description");
                 }
                 if (!success) defects.add(where + ": no 2xx response with a schema");
                 if (!problem4xx) defects.add(where + ": no problem+json 4xx response");

@@ -2,7 +2,11 @@ package io.merchantdesk.kernel.openapi;
 
 import io.merchantdesk.kernel.error.Problem;
 import io.merchantdesk.kernel.http.IdempotencyFilter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -19,10 +23,17 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents what every operation shares, once: the problem+json answers (400 for operations with
  * input, 401 for secured ones, 404 for ones addressing a resource, 500 always), problem content for
  * error codes an operation declares without one, the Idempotency-Key header of POSTs, and 412 for
- * operations that take If-Match.
+ * operations that take If-Match, 413 for operations with a body. Every problem answer gets an example of
+ * its own status: the code a response description names (e.g. {@code SYNC_RUN_IN_PROGRESS: ...}), else the
+ * code the kernel answers for that status ({@code ProblemMappers}, {@code AccessService}, {@code Etags}).
+ * {@code OpenApiProblemExamplesTest} provokes each generic answer and compares its code with these.
  */
 public class ProblemResponsesFilter implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    /** A problem code named in a response description: upper case with at least one underscore. */
+    private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
+    /** SmallRye's description for the 403 it adds to every secured operation. */
+    private static final String SMALLRYE_403 = "Not Allowed";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -63,6 +74,75 @@ public class ProblemResponsesFilter implements OASFilter {
         if (honoursIfMatch) {
             addProblem(responses, "412", "If-Match does not match the current version");
         }
+        if (op.getRequestBody() != null) {
+            addProblem(responses, "413", "The request body exceeds the size limit");
+        }
+        responses.getAPIResponses().forEach((code, response) -> exemplify(path, method, code, response));
+    }
+
+    /** Gives a problem answer without an example one of its own status (so 401 no longer shows a 400). */
+    private static void exemplify(String path, PathItem.HttpMethod method, String status, APIResponse response) {
+        if (!(status.startsWith("4") || status.startsWith("5")) || response.getContent() == null) {
+            return;
+        }
+        MediaType media = response.getContent().getMediaType(Problem.MEDIA_TYPE);
+        if (media == null || media.getExample() != null || (media.getExamples() != null && !media.getExamples().isEmpty())) {
+            return;
+        }
+        if ("403".equals(status) && SMALLRYE_403.equals(response.getDescription())) {
+            response.setDescription("The caller is related to the resource but lacks the permission or role the operation needs");
+        }
+        media.setExample(example(Integer.parseInt(status), namedCode(response.getDescription()), path, method));
+    }
+
+    private static String namedCode(String description) {
+        if (description == null) return null;
+        Matcher m = CODE.matcher(description);
+        return m.find() ? m.group() : null;
+    }
+
+    /** The kernel's default code for a status when the description names none. */
+    static String defaultCode(int status, String path, PathItem.HttpMethod method) {
+        return switch (status) {
+            case 400 -> "VALIDATION_FAILED";
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> path.startsWith("/sales/") || path.equals("/sales") ? "ROLE_REQUIRED" : "PERMISSION_REQUIRED";
+            case 404 -> "NOT_FOUND";
+            case 409 -> "CONCURRENT_MODIFICATION";
+            case 412 -> "PRECONDITION_FAILED";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 422 -> method == PathItem.HttpMethod.POST ? "IDEMPOTENCY_KEY_REUSED" : "INVALID_STATUS_TRANSITION";
+            default -> "INTERNAL_ERROR";
+        };
+    }
+
+    private static Map<String, Object> example(int status, String namedCode, String path, PathItem.HttpMethod method) {
+        String code = namedCode != null ? namedCode : defaultCode(status, path, method);
+        String title;
+        String detail;
+        switch (status) {
+            case 400 -> { title = "VALIDATION_FAILED".equals(code) ? "Validation failed" : "Invalid request"; detail = "The request has 1 invalid field"; }
+            case 401 -> { title = "Unauthenticated"; detail = "A valid bearer token is required"; }
+            case 403 -> { title = "Forbidden"; detail = "The caller is related to the resource but lacks the permission or role this needs"; }
+            case 404 -> { title = "Not found"; detail = "Store 0b7f1c9e-6a52-4c1e-9a0e-3f3c2d1b5a77 not found"; }
+            case 409 -> { title = "Conflict"; detail = "The request conflicts with the current state of the resource"; }
+            case 412 -> { title = "Precondition failed"; detail = "If-Match does not match the current version (3); reload the resource"; }
+            case 413 -> { title = "Payload too large"; detail = "The request body exceeds the maximum of 1048576 bytes"; }
+            case 422 -> { title = "Rule violation"; detail = "IDEMPOTENCY_KEY_REUSED".equals(code)
+                    ? "The Idempotency-Key was already used with another request body" : "A business rule refuses the request"; }
+            default -> { title = "Internal error"; detail = "An unexpected error occurred; quote the correlation id when reporting it"; }
+        }
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "https://merchantdesk.dev/problems/" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        example.put("title", title);
+        example.put("status", status);
+        example.put("detail", detail);
+        example.put("code", code);
+        example.put("correlationId", "3f6c1e2a-8d4b-4f7a-9c1d-5e2b7a9f0c34");
+        if (status == 400) {
+            example.put("errors", List.of(Map.of("field", "name", "message", "must not be blank")));
+        }
+        return example;
     }
 
     private static void addHeader(Operation op, String name, String description) {

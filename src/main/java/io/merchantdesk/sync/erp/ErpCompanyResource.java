@@ -60,8 +60,8 @@ public class ErpCompanyResource {
     @Operation(operationId = "createErpCustomer", summary = "Create a customer card (number from the series unless given; optional template)")
     @APIResponse(responseCode = "201", description = "The customer card",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerView.class)))
-    @APIResponse(responseCode = "409", description = "The customer number is taken")
-    @APIResponse(responseCode = "422", description = "SYNC-7: the template lacks fields a customer needs")
+    @APIResponse(responseCode = "409", description = "ERP_CUSTOMER_NO_TAKEN: the customer number is taken")
+    @APIResponse(responseCode = "422", description = "ERP_TEMPLATE_INCOMPLETE: the template lacks fields a customer needs (SYNC-7)")
     public Response createCustomer(@PathParam("erpCompanyId") UUID id, @Valid @NotNull ErpCustomerRequest request) {
         ErpCustomerView c = register.createCustomer(id, request);
         return Response.created(URI.create("/erp-companies/" + id + "/customers/" + c.customerNo())).tag(Etags.of(c.version())).entity(c).build();
@@ -110,7 +110,7 @@ public class ErpCompanyResource {
     @Operation(operationId = "createErpCustomerTemplate", summary = "Create a customer template")
     @APIResponse(responseCode = "201", description = "The template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken")
+    @APIResponse(responseCode = "409", description = "ERP_TEMPLATE_EXISTS: the code is taken")
     public Response createTemplate(@PathParam("erpCompanyId") UUID id, @Valid @NotNull CreateTemplateRequest request) {
         TemplateView t = register.createTemplate(id, request);
         return Response.created(URI.create("/erp-companies/" + id + "/customer-templates/" + t.code())).tag(Etags.of(t.version())).entity(t).build();

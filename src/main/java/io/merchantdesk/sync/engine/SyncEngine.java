@@ -129,17 +129,40 @@ public class SyncEngine {
             }
         }
         t = out.lap("taken", t);
+        String planMode = cachedPlans(c);
         List<String> created = erp.create(c, s.company(), toCreate);
         t = out.lap("createCards", t);
         for (int i = 0; i < created.size(); i++) newLinks.put(createdFor.get(i), created.get(i));
         out.created += created.size();
         out.linked += Links.insert(c, s.storeId(), s.company(), newLinks, "STORE") - created.size();
+        restorePlans(c, planMode);
         t = out.lap("insertLinks", t);
         out.updated += erp.update(c, s.company(), updates).size();
         t = out.lap("updateCards", t);
         Links.touch(c, s.storeId(), touched, "STORE");
         out.lap("touchLinks", t);
         return out;
+    }
+
+    /**
+     * The run's connection uses force_custom_plan for its array lookups (SyncRunner); that mode also re-plans the
+     * foreign-key check every inserted row runs (three per link, one per card: measured 129 ms instead of 74 ms per
+     * 2 000 links), so the inserts run with cached plans, for this transaction only. Returns the mode to restore.
+     */
+    private static String cachedPlans(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('plan_cache_mode'), set_config('plan_cache_mode', 'auto', true)");
+             var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Back to the mode before {@link #cachedPlans} (a failed batch rolls back, which undoes the local setting anyway). */
+    private static void restorePlans(Connection c, String mode) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('plan_cache_mode', ?, true)")) {
+            ps.setString(1, mode);
+            ps.execute();
+        }
     }
 
     static Candidate candidate(StoreCustomer sc) {

@@ -56,12 +56,13 @@ public class SyncBench {
                         2 * third, erps - 1));
                 // Store: customers 0..third-1 match by e-mail, third..2*third-1 by phone (0047 format), the rest are new.
                 st.executeUpdate("""
-                        INSERT INTO customers (id, store_id, first_name, last_name, email, phone, created_at, updated_at)
+                        INSERT INTO customers (id, store_id, first_name, last_name, email, phone, phone_e164, created_at, updated_at)
                         SELECT gen_random_uuid(), '%s', 'First' || i, 'Last' || i,
                                CASE WHEN i < %d THEN 'person' || i || '@bench.no' ELSE 'store' || i || '@store.no' END,
                                CASE WHEN i >= %d AND i < %d THEN '0047 ' || (40000000 + i) END,
+                               CASE WHEN i >= %d AND i < %d THEN '+47' || (40000000 + i) END, -- what B2B stores (Phones.e164, NO)
                                now() - interval '1 hour', now() - interval '1 hour'
-                        FROM generate_series(0, %d) i""".formatted(storeId, third, third, 2 * third, stores - 1));
+                        FROM generate_series(0, %d) i""".formatted(storeId, third, third, 2 * third, third, 2 * third, stores - 1));
                 st.executeUpdate("""
                         INSERT INTO customer_addresses (id, customer_id, first_name, last_name, address1, city, country_code, zip, is_default, position)
                         SELECT gen_random_uuid(), id, first_name, last_name, 'Storgata 1', 'Oslo', 'NO', '0155', true, 0

@@ -10,10 +10,11 @@ PORT=${BENCH_PORT:-18089}
 if [ "${SKIP_PACKAGE:-}" != "1" ]; then
   ./mvnw -B -ntp -o -q package -DskipTests -Dquarkus.profile=test
 fi
-MD_TEST_SCHEMA=$SCHEMA java -Dquarkus.profile=test -Dquarkus.http.port=$PORT -Dquarkus.log.level=WARN \
+MD_TEST_SCHEMA=$SCHEMA java -Dquarkus.profile=test -Dquarkus.http.port=$PORT -Dquarkus.log.level=WARN -Dquarkus.log.category.\"io.merchantdesk.sync.run\".level=INFO \
   -jar target/quarkus-app/quarkus-run.jar > target/bench-sync.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do curl -sf http://127.0.0.1:$PORT/q/health/ready >/dev/null && break; sleep 1; done
 PG=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort | tail -1)
 java -cp "$PG" bench/sync/SyncBench.java "http://127.0.0.1:$PORT" "$SCHEMA"
+grep -h "Sync run .* records in" target/bench-sync.log || true # per-phase timings of the run

@@ -1,7 +1,9 @@
 package io.merchantdesk.sync.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Counters and per-record errors of one batch, persisted with the batch (SYNC-18). */
 public final class BatchOutcome {
@@ -9,6 +11,15 @@ public final class BatchOutcome {
 
     public int processed, created, updated, linked, skipped, failed;
     public final List<RecordError> errors = new ArrayList<>();
+    /** Time per phase of the batch (nanoseconds), summed over the run and logged by the runner: where a run spends its time. */
+    public final Map<String, Long> nanos = new LinkedHashMap<>();
+
+    /** Adds the time since {@code start} to {@code phase}; returns now, the start of the next phase. */
+    public long lap(String phase, long start) {
+        long now = System.nanoTime();
+        nanos.merge(phase, now - start, Long::sum);
+        return now;
+    }
 
     public void fail(String type, Object id, String code, String message) {
         failed++;

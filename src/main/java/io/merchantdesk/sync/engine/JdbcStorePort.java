@@ -28,7 +28,7 @@ public class JdbcStorePort implements StorePort {
     private static final String CUSTOMER_SELECT = """
             SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.updated_at,
                    a.first_name, a.last_name, a.company, a.address1, a.address2, a.city, a.province_code, a.province,
-                   a.country_code, a.zip, a.phone, a.id IS NOT NULL
+                   a.country_code, a.zip, a.phone, a.id IS NOT NULL, c.phone_e164, coalesce(a.is_default, false)
             FROM customers c
             LEFT JOIN LATERAL (SELECT * FROM customer_addresses x WHERE x.customer_id = c.id
                                ORDER BY x.is_default DESC, x.position LIMIT 1) a ON true
@@ -77,7 +77,7 @@ public class JdbcStorePort implements StorePort {
                         rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
                         rs.getString(17)) : null;
                 out.add(new StoreCustomer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getTimestamp(6).toInstant(), a));
+                        rs.getTimestamp(6).toInstant(), a, rs.getString(19), rs.getBoolean(20)));
             }
         }
         return out;

@@ -13,9 +13,13 @@ public final class Model {
                           String provinceCode, String province, String countryCode, String zip, String phone) {
     }
 
-    /** A store customer with the address the sync uses: the default one, else the first (SYNC-5). */
+    /**
+     * A store customer with the address the sync uses: the default one, else the first (SYNC-5). {@code phoneE164} is
+     * B2B's stored key of {@code phone} (read with the default address's country); {@code defaultAddress} says whether
+     * {@code address} is that default address.
+     */
     public record StoreCustomer(UUID id, String firstName, String lastName, String email, String phone,
-                                Instant updatedAt, Address address) {
+                                Instant updatedAt, Address address, String phoneE164, boolean defaultAddress) {
     }
 
     /** A store order not yet imported. */

@@ -43,12 +43,16 @@ public class SyncEngine {
             out.skipped = customers.size();
             return out;
         }
+        long t = System.nanoTime();
         Map<UUID, String> links = validLinks(c, s, customers.stream().map(StoreCustomer::id).toList());
+        t = out.lap("links", t);
         MatchBatch batch = new MatchBatch(c, s, erp, links);
         List<Candidate> candidates = customers.stream().map(sc -> candidate(sc)).toList();
+        t = out.lap("keys", t);
         boolean discover = s.customerImport() == CustomerImport.ALL_CUSTOMERS; // SYNC-8
         CustomerMatcher matcher = s.mappingType().matcher();
         if (discover && matcher.discovers()) matcher.prefetch(batch, candidates);
+        t = out.lap("candidates", t);
 
         Map<String, CardData> updates = new LinkedHashMap<>();
         Map<UUID, String> newLinks = new LinkedHashMap<>();
@@ -112,6 +116,7 @@ public class SyncEngine {
                 }
             }
         }
+        t = out.lap("decide", t);
         // An ERP customer linked already to another store customer is a duplicate, not a second link.
         Map<String, UUID> takenNos = Links.byNumber(c, s.storeId(), s.company(), newLinks.values());
         for (Iterator<Map.Entry<UUID, String>> it = newLinks.entrySet().iterator(); it.hasNext(); ) {
@@ -123,20 +128,58 @@ public class SyncEngine {
                 it.remove();
             }
         }
+        t = out.lap("taken", t);
+        String planMode = cachedPlans(c);
         List<String> created = erp.create(c, s.company(), toCreate);
+        t = out.lap("createCards", t);
         for (int i = 0; i < created.size(); i++) newLinks.put(createdFor.get(i), created.get(i));
         out.created += created.size();
         out.linked += Links.insert(c, s.storeId(), s.company(), newLinks, "STORE") - created.size();
+        restorePlans(c, planMode);
+        t = out.lap("insertLinks", t);
         out.updated += erp.update(c, s.company(), updates).size();
+        t = out.lap("updateCards", t);
         Links.touch(c, s.storeId(), touched, "STORE");
+        out.lap("touchLinks", t);
         return out;
     }
 
-    private static Candidate candidate(StoreCustomer sc) {
+    /**
+     * The run's connection uses force_custom_plan for its array lookups (SyncRunner); that mode also re-plans the
+     * foreign-key check every inserted row runs (three per link, one per card: measured 129 ms instead of 74 ms per
+     * 2 000 links), so the inserts run with cached plans, for this transaction only. Returns the mode to restore.
+     */
+    private static String cachedPlans(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('plan_cache_mode'), set_config('plan_cache_mode', 'auto', true)");
+             var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Back to the mode before {@link #cachedPlans} (a failed batch rolls back, which undoes the local setting anyway). */
+    private static void restorePlans(Connection c, String mode) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('plan_cache_mode', ?, true)")) {
+            ps.setString(1, mode);
+            ps.execute();
+        }
+    }
+
+    static Candidate candidate(StoreCustomer sc) {
+        return new Candidate(sc.id().toString(), sc.id(), Normalize.email(sc.email()), phoneKey(sc), sc.address());
+    }
+
+    /**
+     * SYNC-5: the address's phone, else the customer's, in E.164 read with the address's country. When that is the
+     * customer's phone read with the default address's country (or with none when there is no address), B2B has
+     * already stored exactly that key in customers.phone_e164 (Phones.e164 on every write), so it is not parsed
+     * again; a missing key (rows written without B2B) is computed.
+     */
+    static String phoneKey(StoreCustomer sc) {
         Address a = sc.address();
-        String country = a == null ? null : a.countryCode();
-        String phone = Normalize.phone(a != null && !Normalize.blank(a.phone()) ? a.phone() : sc.phone(), country);
-        return new Candidate(sc.id().toString(), sc.id(), Normalize.email(sc.email()), phone, a);
+        boolean customerPhone = a == null || Normalize.blank(a.phone());
+        if (customerPhone && (a == null || sc.defaultAddress()) && sc.phoneE164() != null) return sc.phoneE164();
+        return Normalize.phone(customerPhone ? sc.phone() : a.phone(), a == null ? null : a.countryCode());
     }
 
     /** The batch's links whose ERP customer still exists; SYNC-5 drops the others. */

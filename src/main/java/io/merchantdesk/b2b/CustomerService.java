@@ -1,5 +1,7 @@
 package io.merchantdesk.b2b;
 
+import io.merchantdesk.kernel.contact.Phones;
+import io.merchantdesk.kernel.contact.Countries;
 import io.merchantdesk.b2b.B2bDtos.*;
 import io.merchantdesk.kernel.access.AccessService;
 import io.merchantdesk.kernel.access.Permission;
@@ -19,7 +21,6 @@ import java.util.stream.Collectors;
 /** Customers of a store: create, read, search, change, delete. */
 @ApplicationScoped
 public class CustomerService {
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     @Inject
     EntityManager em;
@@ -174,7 +175,7 @@ public class CustomerService {
         List<CustomerAddress> out = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             Address in = inputs.get(i).address();
-            if (!COUNTRIES.contains(in.countryCode())) {
+            if (!Countries.isIso(in.countryCode())) {
                 errors.add(new FieldError("addresses[" + i + "].address.countryCode", "'" + in.countryCode() + "' is not an ISO 3166-1 alpha-2 country"));
             }
             CustomerAddress a = new CustomerAddress();
@@ -201,7 +202,7 @@ public class CustomerService {
     }
 
     static void requireCountry(String field, Address a) {
-        if (a != null && !COUNTRIES.contains(a.countryCode())) {
+        if (a != null && !Countries.isIso(a.countryCode())) {
             throw ProblemException.badRequest("ADDRESS_INVALID_COUNTRY", field + ".countryCode is not a country",
                     List.of(new FieldError(field + ".countryCode", "'" + a.countryCode() + "' is not an ISO 3166-1 alpha-2 country")));
         }

@@ -1,5 +1,6 @@
 package io.merchantdesk.partners;
 
+import io.merchantdesk.kernel.contact.Countries;
 import io.merchantdesk.kernel.error.FieldError;
 import io.merchantdesk.kernel.error.ProblemException;
 import io.merchantdesk.partners.PartnerDtos.SubmitLeadRequest;
@@ -38,7 +39,7 @@ record LeadInput(String email, String emailDomain, String websiteUrl, String web
             }
         }
         String country = r.country().trim().toUpperCase(Locale.ROOT);
-        if (!SalesReps.COUNTRIES.contains(country)) {
+        if (!Countries.isIso(country)) {
             errors.add(new FieldError("country", "'" + r.country() + "' is not an ISO 3166-1 alpha-2 country code"));
         }
         if (!errors.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.merchantdesk.partners;
 
+import io.merchantdesk.kernel.contact.Countries;
 import io.merchantdesk.kernel.error.FieldError;
 import io.merchantdesk.kernel.error.ProblemException;
 import io.merchantdesk.kernel.paging.Cursors;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,7 +30,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SalesReps {
-    static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     @Inject
     EntityManager em;
@@ -51,7 +50,7 @@ public class SalesReps {
         List<FieldError> errors = new ArrayList<>();
         List<String> countries = request.countries().stream().map(c -> c == null ? "" : c.trim().toUpperCase(Locale.ROOT)).toList();
         for (int i = 0; i < countries.size(); i++) {
-            if (!COUNTRIES.contains(countries.get(i))) {
+            if (!Countries.isIso(countries.get(i))) {
                 errors.add(new FieldError("countries[" + i + "]", "'" + request.countries().get(i) + "' is not an ISO 3166-1 alpha-2 code"));
             }
         }

@@ -1,5 +1,6 @@
 package io.merchantdesk.sync;
 
+import io.merchantdesk.kernel.contact.Countries;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
@@ -148,7 +149,7 @@ public class ConnectionService {
     public CountryTemplateView putRow(UUID storeId, String country, String state, String ifMatch, CountryTemplateRequest r) {
         access.settings(storeId);
         List<FieldError> errors = new ArrayList<>();
-        if (!Normalize.isCountry(country)) errors.add(new FieldError("countryCode", "must be an ISO 3166-1 alpha-2 code such as NO"));
+        if (!Countries.isIso(country)) errors.add(new FieldError("countryCode", "must be an ISO 3166-1 alpha-2 code such as NO"));
         if (state(state).length() > 10) errors.add(new FieldError("stateCode", "is at most 10 characters"));
         ErpConnection c = find(storeId);
         if (c == null) {

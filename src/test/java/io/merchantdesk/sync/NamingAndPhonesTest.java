@@ -1,5 +1,7 @@
 package io.merchantdesk.sync;
 
+import io.merchantdesk.kernel.contact.Countries;
+import io.merchantdesk.kernel.contact.Phones;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.merchantdesk.sync.naming.CountySource;
@@ -44,17 +46,17 @@ class NamingAndPhonesTest {
     @Test
     @DisplayName("SYNC-5: +47 22 33 44 55, 0047-22334455 and 22 33 44 55 (Norway) are one E.164 number; e-mail keys are trimmed, lower-cased, first of a list")
     void normalisation() {
-        assertEquals("+4722334455", Normalize.phone("+47 22 33 44 55", "NO"));
-        assertEquals("+4722334455", Normalize.phone("0047-22334455", "NO"));
-        assertEquals("+4722334455", Normalize.phone("22 33 44 55", "NO"));
-        assertEquals("+4722334455", Normalize.phone("+47 22 33 44 55", null));
-        assertNull(Normalize.phone("22 33 44 55", null), "a national number without a country cannot be read");
-        assertNull(Normalize.phone("12", "NO"));
+        assertEquals("+4722334455", Phones.e164("+47 22 33 44 55", "NO"));
+        assertEquals("+4722334455", Phones.e164("0047-22334455", "NO"));
+        assertEquals("+4722334455", Phones.e164("22 33 44 55", "NO"));
+        assertEquals("+4722334455", Phones.e164("+47 22 33 44 55", null));
+        assertNull(Phones.e164("22 33 44 55", null), "a national number without a country cannot be read");
+        assertNull(Phones.e164("12", "NO"));
         assertEquals("kari@example.no", Normalize.email("  Kari@Example.NO ; ola@example.no"));
         assertEquals("Kari@Example.NO", Normalize.firstEmail(",Kari@Example.NO,ola@example.no"));
         assertTrue(Normalize.validEmail("a@b.no, c@d.no"));
         assertFalse(Normalize.validEmail("not-an-email"));
-        assertTrue(Normalize.isCountry("NO"));
-        assertFalse(Normalize.isCountry("XX"));
+        assertTrue(Countries.isIso("NO"));
+        assertFalse(Countries.isIso("XX"));
     }
 }

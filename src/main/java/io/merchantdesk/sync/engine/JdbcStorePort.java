@@ -1,5 +1,7 @@
 package io.merchantdesk.sync.engine;
 
+import io.merchantdesk.kernel.persistence.Jdbc;
+import io.merchantdesk.kernel.contact.Phones;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.merchantdesk.kernel.persistence.Ids;
@@ -46,10 +48,10 @@ public class JdbcStorePort implements StorePort {
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int k = 1;
             ps.setObject(k++, store);
-            setTs(ps, k++, to);
-            if (from != null) setTs(ps, k++, from);
+            Jdbc.setInstant(ps, k++, to);
+            if (from != null) Jdbc.setInstant(ps, k++, from);
             if (afterAt != null) {
-                setTs(ps, k++, afterAt);
+                Jdbc.setInstant(ps, k++, afterAt);
                 ps.setObject(k++, afterId);
             }
             ps.setInt(k, limit);
@@ -167,7 +169,7 @@ public class JdbcStorePort implements StorePort {
                 pc.setString(4, d.lastName());
                 pc.setString(5, d.email());
                 pc.setString(6, d.phone());
-                pc.setString(7, Normalize.phone(d.phone(), d.address().countryCode()));
+                pc.setString(7, Phones.e164(d.phone(), d.address().countryCode()));
                 pc.setTimestamp(8, now);
                 pc.setTimestamp(9, now);
                 pc.setTimestamp(10, now);
@@ -230,7 +232,7 @@ public class JdbcStorePort implements StorePort {
                 pc.setString(2, d.lastName());
                 pc.setString(3, d.email());
                 pc.setString(4, d.phone());
-                pc.setString(5, Normalize.phone(d.phone(), d.address().countryCode()));
+                pc.setString(5, Phones.e164(d.phone(), d.address().countryCode()));
                 pc.setTimestamp(6, now);
                 pc.setTimestamp(7, now);
                 pc.setObject(8, store);
@@ -258,10 +260,5 @@ public class JdbcStorePort implements StorePort {
             }
         }
         return updated;
-    }
-
-    static void setTs(PreparedStatement ps, int i, Instant t) throws SQLException {
-        if (t == null) ps.setNull(i, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-        else ps.setTimestamp(i, Timestamp.from(t));
     }
 }

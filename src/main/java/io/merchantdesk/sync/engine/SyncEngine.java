@@ -1,5 +1,7 @@
 package io.merchantdesk.sync.engine;
 
+import io.merchantdesk.kernel.contact.Countries;
+import io.merchantdesk.kernel.contact.Phones;
 import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.sync.CustomerImport;
 import io.merchantdesk.sync.Normalize;
@@ -179,7 +181,7 @@ public class SyncEngine {
         Address a = sc.address();
         boolean customerPhone = a == null || Normalize.blank(a.phone());
         if (customerPhone && (a == null || sc.defaultAddress()) && sc.phoneE164() != null) return sc.phoneE164();
-        return Normalize.phone(customerPhone ? sc.phone() : a.phone(), a == null ? null : a.countryCode());
+        return Phones.e164(customerPhone ? sc.phone() : a.phone(), a == null ? null : a.countryCode());
     }
 
     /** The batch's links whose ERP customer still exists; SYNC-5 drops the others. */
@@ -371,7 +373,7 @@ public class SyncEngine {
     private static Candidate candidate(StoreOrder o) {
         Address billTo = o.billToOrShipTo();
         String country = billTo == null ? null : billTo.countryCode();
-        String phone = Normalize.phone(billTo != null && !Normalize.blank(billTo.phone()) ? billTo.phone() : o.customerPhone(), country);
+        String phone = Phones.e164(billTo != null && !Normalize.blank(billTo.phone()) ? billTo.phone() : o.customerPhone(), country);
         return new Candidate(o.id().toString(), o.customerId(), Normalize.email(o.customerEmail()), phone, billTo);
     }
 
@@ -422,7 +424,7 @@ public class SyncEngine {
         Set<String> phones = new HashSet<>();
         for (ErpCard card : valid) {
             emails.add(Normalize.email(card.data().email()));
-            String p = Normalize.phone(card.data().phone(), card.data().countryCode());
+            String p = Phones.e164(card.data().phone(), card.data().countryCode());
             if (p != null) phones.add(p);
         }
         Map<String, List<UUID>> byEmail = store.customersByEmail(c, s.storeId(), emails);
@@ -461,7 +463,7 @@ public class SyncEngine {
                 List<UUID> hits = byEmail.getOrDefault(email, List.of());
                 String how = "e-mail " + email;
                 if (hits.isEmpty()) {
-                    String p = Normalize.phone(card.data().phone(), card.data().countryCode());
+                    String p = Phones.e164(card.data().phone(), card.data().countryCode());
                     hits = p == null ? List.of() : byPhone.getOrDefault(p, List.of());
                     how = "phone " + p;
                 }
@@ -519,12 +521,12 @@ public class SyncEngine {
                 : s.name2Source().strategy().holdsCompany() ? d.name2() : null;
         String[] province = s.countySource().toStore(d.county());
         boolean hasState = province[0] != null || province[1] != null;
-        if (hasState && !Normalize.isCountry(d.countryCode())) {
+        if (hasState && !Countries.isIso(d.countryCode())) {
             out.fail(ERP_CUSTOMER, card.customerNo(), "COUNTRY_REQUIRED",
                     "SYNC-15: an address with a state/province needs the country's ISO 3166-1 alpha-2 code");
             return null;
         }
-        if (!Normalize.isCountry(d.countryCode())) {
+        if (!Countries.isIso(d.countryCode())) {
             out.fail(ERP_CUSTOMER, card.customerNo(), "COUNTRY_REQUIRED", "SYNC-11: the default address needs an ISO 3166-1 alpha-2 country");
             return null;
         }

@@ -1,5 +1,7 @@
 package io.merchantdesk.sync.erp;
 
+import io.merchantdesk.kernel.persistence.Jdbc;
+import io.merchantdesk.kernel.contact.Phones;
 import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.sync.Normalize;
 import io.merchantdesk.sync.engine.ErpPort;
@@ -150,7 +152,7 @@ public class BuiltInErpPort implements ErpPort {
         ps.setString(k++, d.county());
         ps.setString(k++, d.countryCode());
         ps.setString(k++, d.phone());
-        ps.setString(k++, Normalize.phone(d.phone(), d.countryCode()));
+        ps.setString(k++, Phones.e164(d.phone(), d.countryCode()));
         ps.setString(k++, d.email());
         ps.setString(k++, Normalize.email(d.email()));
         return k;
@@ -248,19 +250,14 @@ public class BuiltInErpPort implements ErpPort {
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int k = 1;
             ps.setObject(k++, company);
-            setTs(ps, k++, to);
-            if (from != null) setTs(ps, k++, from);
+            Jdbc.setInstant(ps, k++, to);
+            if (from != null) Jdbc.setInstant(ps, k++, from);
             if (afterAt != null) {
-                setTs(ps, k++, afterAt);
+                Jdbc.setInstant(ps, k++, afterAt);
                 ps.setObject(k++, afterId);
             }
             ps.setInt(k, limit);
             return read(ps);
         }
-    }
-
-    static void setTs(PreparedStatement ps, int i, Instant t) throws SQLException {
-        if (t == null) ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
-        else ps.setTimestamp(i, Timestamp.from(t));
     }
 }

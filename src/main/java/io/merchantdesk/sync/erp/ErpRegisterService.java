@@ -1,5 +1,7 @@
 package io.merchantdesk.sync.erp;
 
+import io.merchantdesk.kernel.contact.Countries;
+import io.merchantdesk.kernel.contact.Phones;
 import io.merchantdesk.kernel.error.FieldError;
 import io.merchantdesk.kernel.error.ProblemException;
 import io.merchantdesk.kernel.http.Etags;
@@ -167,7 +169,7 @@ public class ErpRegisterService {
         if (r.postCode() != null) c.postCode = r.postCode();
         if (r.county() != null) c.county = r.county();
         if (r.countryCode() != null) {
-            if (!Normalize.isCountry(r.countryCode())) throw ProblemException.invalidField("countryCode", "is not an ISO 3166-1 alpha-2 code");
+            if (!Countries.isIso(r.countryCode())) throw ProblemException.invalidField("countryCode", "is not an ISO 3166-1 alpha-2 code");
             c.countryCode = r.countryCode();
         }
         if (r.phone() != null) c.phone = r.phone();
@@ -180,7 +182,7 @@ public class ErpRegisterService {
         if (r.pricesIncludingVat() != null) c.pricesIncludingVat = r.pricesIncludingVat();
         if (r.blocked() != null) c.blocked = r.blocked();
         c.emailNorm = Normalize.email(c.email);
-        c.phoneE164 = Normalize.phone(c.phone, c.countryCode);
+        c.phoneE164 = Phones.e164(c.phone, c.countryCode);
     }
 
     ErpCustomer customer(UUID companyId, String no) {

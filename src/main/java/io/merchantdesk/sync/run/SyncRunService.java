@@ -1,5 +1,6 @@
 package io.merchantdesk.sync.run;
 
+import io.merchantdesk.kernel.persistence.Jdbc;
 import io.merchantdesk.kernel.error.ProblemException;
 import io.merchantdesk.kernel.paging.Cursors;
 import io.merchantdesk.kernel.paging.Page;
@@ -180,9 +181,9 @@ public class SyncRunService {
             ps.setObject(2, storeId);
             ps.setString(3, kind.name());
             ps.setString(4, trigger);
-            setTs(ps, 5, s.importWatermark());
-            setTs(ps, 6, Instant.now().minus(watermarkLag));
-            setTs(ps, 7, s.exportWatermark());
+            Jdbc.setInstant(ps, 5, s.importWatermark());
+            Jdbc.setInstant(ps, 6, Instant.now().minus(watermarkLag));
+            Jdbc.setInstant(ps, 7, s.exportWatermark());
             ps.setInt(8, batchSize);
             ps.setObject(9, startedBy);
             ps.executeUpdate();
@@ -190,10 +191,6 @@ public class SyncRunService {
         return id;
     }
 
-    static void setTs(PreparedStatement ps, int i, Instant t) throws SQLException {
-        if (t == null) ps.setNull(i, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-        else ps.setTimestamp(i, Timestamp.from(t));
-    }
 
     // ---- reading ----
 

@@ -1,5 +1,6 @@
 package io.merchantdesk.sync.run;
 
+import io.merchantdesk.kernel.persistence.Jdbc;
 import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.sync.CustomerImport;
 import io.merchantdesk.sync.SyncDtos.SyncKind;
@@ -207,7 +208,7 @@ public class SyncRunner {
             ps.setInt(5, out.skipped);
             ps.setInt(6, out.failed);
             ps.setString(7, phase);
-            SyncRunService.setTs(ps, 8, cursorAt);
+            Jdbc.setInstant(ps, 8, cursorAt);
             ps.setObject(9, cursorId);
             ps.setObject(10, runId);
             ps.executeUpdate();

@@ -1,10 +1,15 @@
-package io.merchantdesk.b2b;
+package io.merchantdesk.kernel.contact;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import java.util.Locale;
 
-/** Phone normalisation with libphonenumber: E.164 or null when the number cannot be understood. */
+/**
+ * Phone normalisation with libphonenumber: E.164 or null when the number cannot be understood.
+ * One implementation on purpose: B2B stores this key on customers and the ERP sync matches on it (SYNC-5),
+ * so both must compute exactly the same value.
+ */
 public final class Phones {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
@@ -17,7 +22,7 @@ public final class Phones {
     public static String e164(String raw, String region) {
         if (raw == null || raw.isBlank()) return null;
         try {
-            Phonenumber.PhoneNumber n = UTIL.parse(raw, region == null ? "ZZ" : region);
+            Phonenumber.PhoneNumber n = UTIL.parse(raw, region == null ? "ZZ" : region.toUpperCase(Locale.ROOT));
             return UTIL.isValidNumber(n) ? UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
         } catch (NumberParseException e) {
             return null;

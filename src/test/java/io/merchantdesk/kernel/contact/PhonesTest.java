@@ -1,4 +1,4 @@
-package io.merchantdesk.b2b;
+package io.merchantdesk.kernel.contact;
 
 import static org.junit.jupiter.api.Assertions.*;
 

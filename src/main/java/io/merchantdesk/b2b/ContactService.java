@@ -149,16 +149,15 @@ public class ContactService {
                     WITH m AS (SELECT id FROM contact_migrations WHERE contact_id = :contact AND reverted_at IS NULL FOR UPDATE),
                          r AS (UPDATE orders o SET company_location_id = NULL, migration_id = NULL,
                                                    updated_at = now(), version = o.version + 1
-                               FROM m WHERE o.migration_id = m.id RETURNING m.id AS migration_id)
-                    SELECT m.id, (SELECT count(*) FROM r WHERE r.migration_id = m.id) FROM m""")
+                               FROM m WHERE o.migration_id = m.id RETURNING m.id AS migration_id),
+                         c AS (SELECT m.id, (SELECT count(*) FROM r WHERE r.migration_id = m.id) AS n FROM m),
+                         u AS (UPDATE contact_migrations cm SET reverted_at = now(), reverted_count = c.n FROM c WHERE cm.id = c.id)
+                    SELECT id, n FROM c""")
                     .setParameter("contact", contactId).getResultList();
+            // One statement reverts the orders and marks every migration reverted with its count.
             for (Object[] r : rows) {
-                UUID mid = (UUID) r[0];
-                int n = ((Number) r[1]).intValue();
-                migrations.add(mid);
-                reverted += n;
-                em.createNativeQuery("UPDATE contact_migrations SET reverted_at = now(), reverted_count = :n WHERE id = :id")
-                        .setParameter("n", n).setParameter("id", mid).executeUpdate();
+                migrations.add((UUID) r[0]);
+                reverted += ((Number) r[1]).intValue();
             }
         }
         em.createNativeQuery("DELETE FROM company_contacts WHERE id = :id").setParameter("id", contactId).executeUpdate();

@@ -217,7 +217,7 @@ class CompanyContactMigrationTest {
 
     @Test
     @DisplayName("B2B-5 removal with revert returns exactly the migrated orders; later B2B orders and another customer's migration stay")
-    void b2b5_revertExactlyTheMigratedOrders() {
+    void b2b5_revertExactlyTheMigratedOrders() throws Exception {
         var alice = Api.user("alice");
         String store = store(alice);
         String ada = customer(alice, store);
@@ -238,6 +238,12 @@ class CompanyContactMigrationTest {
                 .then().statusCode(200)
                 .body("revertedOrders", equalTo(3))
                 .body("revertedMigrationIds", contains(migration));
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT reverted_at IS NOT NULL, reverted_count FROM contact_migrations WHERE id = '" + migration + "'")) {
+            rs.next();
+            assertTrue(rs.getBoolean(1), "the migration record is marked reverted");
+            assertEquals(3, rs.getInt(2), "with the number of orders it returned");
+        }
         for (String id : adaOrders) {
             alice.as().get("/stores/" + store + "/orders/" + id).then()
                     .body("type", equalTo("D2C")).body("companyLocationId", nullValue()).body("migrationId", nullValue());

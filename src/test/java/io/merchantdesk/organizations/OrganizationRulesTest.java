@@ -454,4 +454,35 @@ class OrganizationRulesTest {
         String orgOfShared = alice.as().get("/stores/" + shared).then().extract().path("organizationId");
         alice.as().get("/organizations/" + orgOfShared).then().body("storeIds", hasSize(2));
     }
+
+    @Test
+    @DisplayName("ORG-13 user management: staff and organization members are removed only by user managers, and lose access")
+    void removingStaffAndMembers() {
+        var alice = Api.user("alice");
+        var clerk = Api.user("clerk");
+        var admin = Api.user("admin");
+        var member = Api.user("member");
+        var stranger = Api.user("stranger");
+        String solo = store(alice);
+        staff(alice, solo, clerk, "MANAGE_ORDERS");
+        clerk.as().delete("/stores/" + solo + "/staff/" + clerk.id()).then().statusCode(403).body("code", equalTo("PERMISSION_REQUIRED"));
+        stranger.as().delete("/stores/" + solo + "/staff/" + clerk.id()).then().statusCode(404);
+        alice.as().delete("/stores/" + solo + "/staff/" + clerk.id()).then().statusCode(204);
+        alice.as().get("/stores/" + solo + "/staff").then().statusCode(200).body("items", empty());
+        clerk.as().get("/stores/" + solo).then().statusCode(404);
+        alice.as().delete("/stores/" + solo + "/staff/" + clerk.id()).then().statusCode(404);
+
+        String org = organization(alice, store(alice), store(alice));
+        member(alice, org, admin, "ADMIN");
+        member(alice, org, member, "MEMBER", "ORGANIZATION_VIEW_STORES");
+        alice.as().get("/organizations/" + org + "/stores").then().statusCode(200).body("items", hasSize(2));
+        member.as().get("/organizations/" + org + "/members").then().statusCode(200)
+                .body("userId", hasItems(alice.id(), admin.id(), member.id()));
+        stranger.as().get("/organizations/" + org + "/members").then().statusCode(404);
+        member.as().delete("/organizations/" + org + "/members/" + admin.id()).then().statusCode(403).body("code", equalTo("PERMISSION_REQUIRED"));
+        stranger.as().delete("/organizations/" + org + "/members/" + member.id()).then().statusCode(404);
+        admin.as().delete("/organizations/" + org + "/members/" + member.id()).then().statusCode(204);
+        alice.as().get("/organizations/" + org + "/members").then().body("userId", not(hasItem(member.id())));
+        member.as().get("/organizations/" + org).then().statusCode(404);
+    }
 }

@@ -55,7 +55,7 @@ public class CompanyService {
                 + (after == null ? "" : " AND c.id > :after") + " ORDER BY c.id LIMIT :n";
         var query = em.createNativeQuery(sql, Company.class).setParameter("store", storeId).setParameter("n", page.limit + 1);
         if (search) query.setParameter("pattern", like(q));
-        if (after != null) query.setParameter("after", CustomerService.uuid(after.get(0)));
+        if (after != null) query.setParameter("after", Cursors.uuid(after.get(0)));
         @SuppressWarnings("unchecked")
         List<Company> rows = query.getResultList();
         return Page.of(rows, page.limit, CompanyView::of, c -> Cursors.encode(c.id));
@@ -116,7 +116,7 @@ public class CompanyService {
         var query = em.createQuery("FROM CompanyLocation l WHERE l.companyId = :c"
                         + (after == null ? "" : " AND l.id > :after") + " ORDER BY l.id", CompanyLocation.class)
                 .setParameter("c", companyId).setMaxResults(page.limit + 1);
-        if (after != null) query.setParameter("after", CustomerService.uuid(after.get(0)));
+        if (after != null) query.setParameter("after", Cursors.uuid(after.get(0)));
         return Page.of(query.getResultList(), page.limit, LocationView::of, l -> Cursors.encode(l.id));
     }
 

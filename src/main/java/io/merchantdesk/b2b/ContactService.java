@@ -170,7 +170,7 @@ public class ContactService {
         List<String> after = Cursors.decode(page.cursor, 1);
         var q = em.createQuery("FROM CompanyContact c WHERE c.companyId = :co" + (after == null ? "" : " AND c.id > :after")
                 + " ORDER BY c.id", CompanyContact.class).setParameter("co", companyId).setMaxResults(page.limit + 1);
-        if (after != null) q.setParameter("after", CustomerService.uuid(after.get(0)));
+        if (after != null) q.setParameter("after", Cursors.uuid(after.get(0)));
         List<CompanyContact> rows = q.getResultList();
         return page(rows, page.limit, Map.of(company.id, company));
     }
@@ -183,7 +183,7 @@ public class ContactService {
         List<String> after = Cursors.decode(page.cursor, 1);
         var q = em.createQuery("FROM CompanyContact c WHERE c.customerId = :cu" + (after == null ? "" : " AND c.id > :after")
                 + " ORDER BY c.id", CompanyContact.class).setParameter("cu", customerId).setMaxResults(page.limit + 1);
-        if (after != null) q.setParameter("after", CustomerService.uuid(after.get(0)));
+        if (after != null) q.setParameter("after", Cursors.uuid(after.get(0)));
         List<CompanyContact> rows = q.getResultList();
         Map<UUID, Company> byId = new HashMap<>();
         if (!rows.isEmpty()) {

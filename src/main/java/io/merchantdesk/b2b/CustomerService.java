@@ -79,7 +79,7 @@ public class CustomerService {
                 + " ORDER BY c.id LIMIT :n";
         var query = em.createNativeQuery(sql, Customer.class).setParameter("store", storeId).setParameter("n", page.limit + 1);
         if (pattern != null) query.setParameter("pattern", pattern);
-        if (after != null) query.setParameter("after", uuid(after.get(0)));
+        if (after != null) query.setParameter("after", Cursors.uuid(after.get(0)));
         @SuppressWarnings("unchecked")
         List<Customer> rows = query.getResultList();
         Map<UUID, List<CustomerAddress>> addresses = addressesOf(rows.stream().map(c -> c.id).toList());
@@ -226,13 +226,5 @@ public class CustomerService {
         if (s == null) return null;
         String t = s.trim();
         return t.isEmpty() ? null : t;
-    }
-
-    static UUID uuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor returned by this list");
-        }
     }
 }

@@ -83,7 +83,7 @@ public class OrderService {
         var q = em.createNativeQuery(sql.toString(), Order.class).setParameter("store", storeId).setParameter("n", page.limit + 1);
         if (customerId != null) q.setParameter("customer", customerId);
         if (status != null) q.setParameter("status", status.name());
-        if (after != null) q.setParameter("after", CustomerService.uuid(after.get(0)));
+        if (after != null) q.setParameter("after", Cursors.uuid(after.get(0)));
         @SuppressWarnings("unchecked")
         List<Order> rows = q.getResultList();
         return Page.of(rows, page.limit, OrderView::of, o -> Cursors.encode(o.id));

@@ -242,7 +242,7 @@ public class OrganizationService {
                   AND (CAST(:after AS uuid) IS NULL OR o.id > CAST(:after AS uuid))
                 ORDER BY o.id LIMIT :n""", Organization.class)
                 .setParameter("me", currentUser.id())
-                .setParameter("after", after == null ? null : UUID.fromString(after.get(0)))
+                .setParameter("after", after == null ? null : Cursors.uuid(after.get(0)))
                 .setParameter("n", page.limit + 1).getResultList();
         return Page.of(rows, page.limit, this::view, o -> Cursors.encode(o.id));
     }

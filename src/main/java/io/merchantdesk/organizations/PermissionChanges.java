@@ -72,8 +72,8 @@ class PermissionChanges {
                   AND (CAST(:at AS timestamptz) IS NULL OR (changed_at, id) < (CAST(:at AS timestamptz), CAST(:id AS uuid)))
                 ORDER BY changed_at DESC, id DESC LIMIT :n""")
                 .setParameter("o", orgId)
-                .setParameter("at", after == null ? null : Timestamp.from(Instant.parse(after.get(0))))
-                .setParameter("id", after == null ? null : UUID.fromString(after.get(1)))
+                .setParameter("at", after == null ? null : Timestamp.from(Cursors.instant(after.get(0))))
+                .setParameter("id", after == null ? null : Cursors.uuid(after.get(1)))
                 .setParameter("n", page.limit + 1).getResultList();
         return Page.of(rows, page.limit, r -> new PermissionChangeView((UUID) r[0], (UUID) r[1], (UUID) r[2], (UUID) r[3],
                         Permission.valueOf((String) r[4]), Permission.Level.valueOf((String) r[5]), RemovalReason.valueOf((String) r[6]),

@@ -58,7 +58,7 @@ public class StoreService {
                   AND (CAST(:after AS uuid) IS NULL OR s.id > CAST(:after AS uuid))
                 ORDER BY s.id LIMIT :n""", Store.class)
                 .setParameter("me", currentUser.id())
-                .setParameter("after", after == null ? null : UUID.fromString(after.get(0)))
+                .setParameter("after", after == null ? null : Cursors.uuid(after.get(0)))
                 .setParameter("n", page.limit + 1)
                 .getResultList();
         return Page.of(rows, page.limit, StoreView::of, s -> Cursors.encode(s.id));
@@ -115,7 +115,7 @@ public class StoreService {
                   AND (CAST(:after AS uuid) IS NULL OR user_id > CAST(:after AS uuid))
                 ORDER BY user_id LIMIT :n""")
                 .setParameter("store", storeId)
-                .setParameter("after", after == null ? null : UUID.fromString(after.get(0)))
+                .setParameter("after", after == null ? null : Cursors.uuid(after.get(0)))
                 .setParameter("n", page.limit + 1).getResultList();
         return Page.of(rows, page.limit, r -> new StaffView(storeId, (UUID) r[0], permissions(r[1])), r -> Cursors.encode(r[0]));
     }

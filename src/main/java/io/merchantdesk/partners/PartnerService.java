@@ -62,7 +62,7 @@ public class PartnerService {
                 SELECT p.id, p.name, m.role, p.version, p.created_at FROM partner_members m JOIN partners p ON p.id = m.partner_id
                 WHERE m.user_id = :me AND (CAST(:after AS uuid) IS NULL OR p.id > CAST(:after AS uuid))
                 ORDER BY p.id LIMIT :n""")
-                .setParameter("me", actor.id()).setParameter("after", after == null ? null : UUID.fromString(after.get(0)))
+                .setParameter("me", actor.id()).setParameter("after", after == null ? null : Cursors.uuid(after.get(0)))
                 .setParameter("n", page.limit + 1).getResultList();
         return Page.of(rows, page.limit,
                 r -> new PartnerView((UUID) r[0], (String) r[1], MemberRole.valueOf((String) r[2]), ((Number) r[3]).longValue(), Rows.instant(r[4])),
@@ -77,7 +77,7 @@ public class PartnerService {
                 SELECT u.id, u.name, u.email, m.role, m.created_at FROM partner_members m JOIN users u ON u.id = m.user_id
                 WHERE m.partner_id = :p AND (CAST(:after AS uuid) IS NULL OR u.id > CAST(:after AS uuid))
                 ORDER BY u.id LIMIT :n""")
-                .setParameter("p", partnerId).setParameter("after", after == null ? null : UUID.fromString(after.get(0)))
+                .setParameter("p", partnerId).setParameter("after", after == null ? null : Cursors.uuid(after.get(0)))
                 .setParameter("n", page.limit + 1).getResultList();
         return Page.of(rows, page.limit, PartnerService::member, r -> Cursors.encode(r[0]));
     }

@@ -83,7 +83,7 @@ public class SalesReps {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT user_id, name, email, countries, active, open_leads FROM sales_reps
                 WHERE CAST(:after AS uuid) IS NULL OR user_id > CAST(:after AS uuid) ORDER BY user_id LIMIT :n""")
-                .setParameter("after", after == null ? null : UUID.fromString(after.get(0))).setParameter("n", page.limit + 1).getResultList();
+                .setParameter("after", after == null ? null : Cursors.uuid(after.get(0))).setParameter("n", page.limit + 1).getResultList();
         return Page.of(rows, page.limit, SalesReps::profile, r -> Cursors.encode(r[0]));
     }
 

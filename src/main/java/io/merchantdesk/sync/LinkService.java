@@ -46,7 +46,7 @@ public class LinkService {
                      SELECT customer_id, erp_company_id, customer_no, last_synced_at, last_synced_from FROM customer_links
                      WHERE store_id = ? AND (?::uuid IS NULL OR customer_id = ?::uuid) AND (?::uuid IS NULL OR customer_id > ?::uuid)
                      ORDER BY customer_id LIMIT ?""")) {
-            UUID a = after == null ? null : UUID.fromString(after.get(0));
+            UUID a = after == null ? null : Cursors.uuid(after.get(0));
             ps.setObject(1, storeId);
             ps.setObject(2, customerId);
             ps.setObject(3, customerId);
@@ -103,7 +103,7 @@ public class LinkService {
                      SELECT id, order_id, erp_company_id, sell_to_customer_no, bill_to_customer_no, chosen_by, country_code,
                             prices_including_vat, vat_bus_posting_group, tax_area_code, run_id, created_at
                      FROM erp_orders WHERE store_id = ? AND (?::uuid IS NULL OR id > ?::uuid) ORDER BY id LIMIT ?""")) {
-            UUID a = after == null ? null : UUID.fromString(after.get(0));
+            UUID a = after == null ? null : Cursors.uuid(after.get(0));
             ps.setObject(1, storeId);
             ps.setObject(2, a);
             ps.setObject(3, a);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.merchantdesk.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -120,6 +121,12 @@ class KernelConventionsTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("limit"));
         user.as().queryParam("cursor", "garbage!").get("/test-probe/numbers")
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        // A well-formed cursor whose key is not the type the list expects (forged) is a 400 too, on real lists.
+        String forged = io.merchantdesk.kernel.paging.Cursors.encode("not-a-uuid");
+        for (String list : List.of("/stores", "/organizations", "/partners")) {
+            user.as().queryParam("cursor", forged).get(list)
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+        }
     }
 
     @Test

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.merchantdesk.kernel.error.ProblemException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Opaque keyset cursors: the sort-key values of the last row shown, as a base64url JSON array of
@@ -40,7 +42,29 @@ public final class Cursors {
             }
             return values;
         } catch (Exception e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor returned by this list (or the sort changed)");
+            throw invalid();
         }
+    }
+
+    /** A UUID key of a decoded cursor; a value that is not one (a forged cursor) is a 400, not a 500. */
+    public static UUID uuid(String key) {
+        try {
+            return UUID.fromString(key);
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
+    /** An instant key of a decoded cursor; a forged value is a 400. */
+    public static Instant instant(String key) {
+        try {
+            return Instant.parse(key);
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
+    private static ProblemException invalid() {
+        return ProblemException.invalidField("cursor", "is not a cursor returned by this list (or the sort changed)");
     }
 }

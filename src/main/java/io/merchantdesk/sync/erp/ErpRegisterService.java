@@ -61,7 +61,7 @@ public class ErpRegisterService {
         List<String> after = Cursors.decode(page.cursor, 1);
         var q = em.createQuery("FROM ErpCompany c WHERE c.ownerId = :me" + (after == null ? "" : " AND c.id > :after") + " ORDER BY c.id",
                 ErpCompany.class).setParameter("me", currentUser.id());
-        if (after != null) q.setParameter("after", UUID.fromString(after.get(0)));
+        if (after != null) q.setParameter("after", Cursors.uuid(after.get(0)));
         List<ErpCompany> rows = q.setMaxResults(page.limit + 1).getResultList();
         return Page.of(rows, page.limit, ErpCompanyView::of, c -> Cursors.encode(c.id));
     }

@@ -231,7 +231,7 @@ public class SyncRunService {
             ps.setObject(1, storeId);
             ps.setString(2, kind == null ? null : kind.name());
             ps.setString(3, kind == null ? null : kind.name());
-            UUID a = after == null ? null : UUID.fromString(after.get(0));
+            UUID a = after == null ? null : Cursors.uuid(after.get(0));
             ps.setObject(4, a);
             ps.setObject(5, a);
             ps.setInt(6, page.limit + 1);
@@ -275,7 +275,7 @@ public class SyncRunService {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT id, record_type, record_id, code, message, created_at FROM sync_run_errors
                     WHERE run_id = ? AND (?::uuid IS NULL OR id > ?::uuid) ORDER BY id LIMIT ?""")) {
-                UUID a = after == null ? null : UUID.fromString(after.get(0));
+                UUID a = after == null ? null : Cursors.uuid(after.get(0));
                 ps.setObject(1, runId);
                 ps.setObject(2, a);
                 ps.setObject(3, a);

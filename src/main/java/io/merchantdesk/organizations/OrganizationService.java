@@ -244,7 +244,8 @@ public class OrganizationService {
                 .setParameter("me", currentUser.id())
                 .setParameter("after", after == null ? null : Cursors.uuid(after.get(0)))
                 .setParameter("n", page.limit + 1).getResultList();
-        return Page.of(rows, page.limit, this::view, o -> Cursors.encode(o.id));
+        Map<UUID, OrganizationView> views = views(rows);
+        return Page.of(rows, page.limit, o -> views.get(o.id), o -> Cursors.encode(o.id));
     }
 
     public OrganizationView get(UUID orgId) {
@@ -500,14 +501,29 @@ public class OrganizationService {
     }
 
     OrganizationView view(Organization org) {
-        List<UUID> storeIds = em.createQuery("SELECT id FROM Store WHERE organizationId = :o ORDER BY id", UUID.class)
-                .setParameter("o", org.id).getResultList();
-        List<PaymentMethod> methods = PaymentMethods.ofOrganization(em, org.id);
-        PaymentMethodView primary = methods.stream().filter(m -> m.billingRole == PaymentMethod.BillingRole.PRIMARY)
-                .findFirst().map(PaymentMethodView::of).orElse(null);
-        List<PaymentMethodView> backups = methods.stream().filter(m -> m.billingRole == PaymentMethod.BillingRole.BACKUP)
-                .map(PaymentMethodView::of).toList();
-        return new OrganizationView(org.id, org.name, org.ownerId, org.billingCurrency, org.plus, storeIds,
-                new BillingSetup(primary, backups), org.version, org.createdAt);
+        return views(List.of(org)).get(org.id);
+    }
+
+    /** Views of several organizations with two queries in all (stores, payment methods), not two per organization. */
+    Map<UUID, OrganizationView> views(List<Organization> orgs) {
+        if (orgs.isEmpty()) return Map.of();
+        List<UUID> ids = orgs.stream().map(o -> o.id).toList();
+        Map<UUID, List<UUID>> storeIds = em.createQuery(
+                        "SELECT organizationId, id FROM Store WHERE organizationId IN :ids ORDER BY id", Object[].class)
+                .setParameter("ids", ids).getResultStream()
+                .collect(Collectors.groupingBy(r -> (UUID) r[0],
+                        Collectors.mapping(r -> (UUID) r[1], Collectors.toList())));
+        Map<UUID, List<PaymentMethod>> methods = GroupingRules.group(PaymentMethods.ofOrganizations(em, ids), m -> m.organizationId);
+        Map<UUID, OrganizationView> out = new LinkedHashMap<>();
+        for (Organization org : orgs) {
+            List<PaymentMethod> own = methods.getOrDefault(org.id, List.of());
+            PaymentMethodView primary = own.stream().filter(m -> m.billingRole == PaymentMethod.BillingRole.PRIMARY)
+                    .findFirst().map(PaymentMethodView::of).orElse(null);
+            List<PaymentMethodView> backups = own.stream().filter(m -> m.billingRole == PaymentMethod.BillingRole.BACKUP)
+                    .map(PaymentMethodView::of).toList();
+            out.put(org.id, new OrganizationView(org.id, org.name, org.ownerId, org.billingCurrency, org.plus,
+                    storeIds.getOrDefault(org.id, List.of()), new BillingSetup(primary, backups), org.version, org.createdAt));
+        }
+        return out;
     }
 }

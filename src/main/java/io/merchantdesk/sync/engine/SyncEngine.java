@@ -2,6 +2,7 @@ package io.merchantdesk.sync.engine;
 
 import io.merchantdesk.kernel.contact.Countries;
 import io.merchantdesk.kernel.contact.Phones;
+import io.merchantdesk.kernel.outbox.Outbox;
 import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.sync.CustomerImport;
 import io.merchantdesk.sync.Normalize;
@@ -536,19 +537,7 @@ public class SyncEngine {
     }
 
     private static void invite(Connection c, UUID store, List<UUID> customerIds, List<String> emails) throws SQLException {
-        if (customerIds.isEmpty()) return;
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO outbox_messages (id, kind, recipient, subject, body, aggregate_type, aggregate_id)
-                VALUES (?, 'CUSTOMER_ACCOUNT_INVITATION', ?, ?, ?, 'customer', ?)""")) {
-            for (int i = 0; i < customerIds.size(); i++) {
-                ps.setObject(1, Ids.next());
-                ps.setString(2, emails.get(i));
-                ps.setString(3, "Activate your store account");
-                ps.setString(4, "Your customer account has been created. Activate it to see your orders and addresses.");
-                ps.setObject(5, customerIds.get(i));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        Outbox.emails(c, "CUSTOMER_ACCOUNT_INVITATION", "Activate your store account",
+                "Your customer account has been created. Activate it to see your orders and addresses.", "customer", customerIds, emails);
     }
 }

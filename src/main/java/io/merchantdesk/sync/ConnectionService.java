@@ -64,7 +64,7 @@ public class ConnectionService {
         if (r.customerTemplateCode() != null && register.template(r.erpCompanyId(), r.customerTemplateCode()) == null) {
             errors.add(new FieldError("customerTemplateCode", "no template " + r.customerTemplateCode() + " in the ERP company"));
         }
-        if (r.defaultCustomerNo() != null && !customerExists(r.erpCompanyId(), r.defaultCustomerNo())) {
+        if (r.defaultCustomerNo() != null && register.customer(r.erpCompanyId(), r.defaultCustomerNo()) == null) {
             errors.add(new FieldError("defaultCustomerNo", "no customer " + r.defaultCustomerNo() + " in the ERP company"));
         }
         if (r.scheduleCron() != null) {
@@ -110,11 +110,6 @@ public class ConnectionService {
         return ConnectionView.of(c);
     }
 
-    private boolean customerExists(UUID company, String no) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM erp_customers WHERE erp_company_id = :c AND customer_no = :n")
-                .setParameter("c", company).setParameter("n", no).getSingleResult()).intValue() > 0;
-    }
-
     // ---- per-country rows ----
 
     private static String state(String stateCode) {
@@ -158,7 +153,7 @@ public class ConnectionService {
         if (r.customerTemplateCode() != null && register.template(c.erpCompanyId, r.customerTemplateCode()) == null) {
             errors.add(new FieldError("customerTemplateCode", "no template " + r.customerTemplateCode() + " in the ERP company"));
         }
-        if (r.defaultCustomerNo() != null && !customerExists(c.erpCompanyId, r.defaultCustomerNo())) {
+        if (r.defaultCustomerNo() != null && register.customer(c.erpCompanyId, r.defaultCustomerNo()) == null) {
             errors.add(new FieldError("defaultCustomerNo", "no customer " + r.defaultCustomerNo() + " in the ERP company"));
         }
         if (!errors.isEmpty()) throw ProblemException.badRequest("VALIDATION_FAILED", "The customer template row is invalid", errors);

@@ -185,7 +185,8 @@ public class ErpRegisterService {
         c.phoneE164 = Phones.e164(c.phone, c.countryCode);
     }
 
-    ErpCustomer customer(UUID companyId, String no) {
+    /** The customer card with this number, or null. */
+    public ErpCustomer customer(UUID companyId, String no) {
         return em.createQuery("FROM ErpCustomer c WHERE c.erpCompanyId = :co AND c.customerNo = :no", ErpCustomer.class)
                 .setParameter("co", companyId).setParameter("no", no).getResultStream().findFirst().orElse(null);
     }

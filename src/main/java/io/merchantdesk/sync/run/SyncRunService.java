@@ -215,7 +215,7 @@ public class SyncRunService {
             List<RunView> runs = readRuns(ps, null);
             if (runs.isEmpty()) return null;
             RunView r = runs.get(0);
-            List<RunErrorView> errors = errors(c, runId, null, 50);
+            List<RunErrorView> errors = errors(c, runId, 50);
             return new RunView(r.id(), r.storeId(), r.kind(), r.trigger(), r.status(), r.stale(), r.phase(), r.resumedFrom(),
                     r.watermarkFrom(), r.watermarkTo(), r.counters(), r.batchSize(), r.failure(), r.startedAt(), r.heartbeatAt(),
                     r.finishedAt(), r.recordsPerSecond(), errors);
@@ -293,7 +293,7 @@ public class SyncRunService {
         }
     }
 
-    private static List<RunErrorView> errors(Connection c, UUID runId, UUID after, int limit) throws SQLException {
+    private static List<RunErrorView> errors(Connection c, UUID runId, int limit) throws SQLException {
         List<RunErrorView> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT record_type, record_id, code, message, created_at FROM sync_run_errors WHERE run_id = ? ORDER BY id LIMIT ?")) {

@@ -1,5 +1,6 @@
 package io.merchantdesk.b2b;
 
+import io.merchantdesk.kernel.persistence.Jdbc;
 import io.merchantdesk.b2b.B2bDtos.*;
 import io.merchantdesk.kernel.access.AccessService;
 import io.merchantdesk.kernel.access.Permission;
@@ -54,7 +55,7 @@ public class CompanyService {
                 + (search ? " AND lower(c.name) LIKE :pattern" : "")
                 + (after == null ? "" : " AND c.id > :after") + " ORDER BY c.id LIMIT :n";
         var query = em.createNativeQuery(sql, Company.class).setParameter("store", storeId).setParameter("n", page.limit + 1);
-        if (search) query.setParameter("pattern", like(q));
+        if (search) query.setParameter("pattern", Jdbc.containsPattern(q));
         if (after != null) query.setParameter("after", Cursors.uuid(after.get(0)));
         @SuppressWarnings("unchecked")
         List<Company> rows = query.getResultList();
@@ -135,10 +136,5 @@ public class CompanyService {
             throw new ProblemException(409, "COMPANY_EXTERNAL_ID_TAKEN", "Conflict", "Another company of this store has this external id",
                     List.of(new FieldError("externalId", "already used in this store"))).withResourceId(other.get(0));
         }
-    }
-
-    static String like(String q) {
-        String term = q.trim().toLowerCase(Locale.ROOT);
-        return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -1,5 +1,6 @@
 package io.merchantdesk.organizations;
 
+import io.merchantdesk.kernel.persistence.Jdbc;
 import io.merchantdesk.kernel.access.Permission;
 import io.merchantdesk.kernel.paging.Cursors;
 import io.merchantdesk.kernel.paging.Page;
@@ -77,14 +78,7 @@ class PermissionChanges {
                 .setParameter("n", page.limit + 1).getResultList();
         return Page.of(rows, page.limit, r -> new PermissionChangeView((UUID) r[0], (UUID) r[1], (UUID) r[2], (UUID) r[3],
                         Permission.valueOf((String) r[4]), Permission.Level.valueOf((String) r[5]), RemovalReason.valueOf((String) r[6]),
-                        (UUID) r[7], instant(r[8])),
-                r -> Cursors.encode(instant(r[8]), r[0]));
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) return i;
-        if (o instanceof Timestamp t) return t.toInstant();
-        if (o instanceof java.time.OffsetDateTime odt) return odt.toInstant();
-        throw new IllegalStateException("Unexpected timestamp type " + o.getClass());
+                        (UUID) r[7], Jdbc.instant(r[8])),
+                r -> Cursors.encode(Jdbc.instant(r[8]), r[0]));
     }
 }

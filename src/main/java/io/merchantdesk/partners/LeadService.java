@@ -1,5 +1,6 @@
 package io.merchantdesk.partners;
 
+import io.merchantdesk.kernel.persistence.Jdbc;
 import io.merchantdesk.kernel.error.FieldError;
 import io.merchantdesk.kernel.error.ProblemException;
 import io.merchantdesk.kernel.money.Money;
@@ -185,7 +186,7 @@ public class LeadService {
         if (f.q() != null && !f.q().isBlank()) {
             // Substring search on the generated, lower-cased search_text (pg_trgm GIN index).
             sql.append(" AND l.search_text LIKE :q");
-            params.put("q", "%" + likeEscape(f.q().trim().toLowerCase(Locale.ROOT)) + "%");
+            params.put("q", Jdbc.containsPattern(f.q()));
         }
         if (after != null) {
             sql.append(" AND ").append(sort.after());
@@ -210,11 +211,7 @@ public class LeadService {
         SalesRepView rep = r[10] == null ? null : new SalesRepView((UUID) r[10], (String) r[11], (String) r[12]);
         return new LeadSummary((UUID) r[0], (UUID) r[1], LeadType.valueOf((String) r[2]), LeadStatus.valueOf((String) r[3]),
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (Boolean) r[9], rep,
-                Rows.instant(r[13]), Rows.instant(r[14]), salesView ? (UUID) r[15] : null);
-    }
-
-    static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                Jdbc.instant(r[13]), Jdbc.instant(r[14]), salesView ? (UUID) r[15] : null);
     }
 
     // --- PRT-2 / PRT-7 status changes ---
@@ -324,7 +321,7 @@ public class LeadService {
         List<TimelineEntry> timeline = new ArrayList<>();
         for (Object[] r : rows) {
             timeline.add(new TimelineEntry(r[0] == null ? null : LeadStatus.valueOf((String) r[0]), LeadStatus.valueOf((String) r[1]),
-                    Rows.instant(r[2]), (UUID) r[3], (String) r[4], (String) r[5]));
+                    Jdbc.instant(r[2]), (UUID) r[3], (String) r[4], (String) r[5]));
         }
         SalesRepView rep = l.salesRepId == null ? null : new SalesRepView(l.salesRepId, l.salesRepName, l.salesRepEmail);
         PayoutView payout = l.payoutOutcome == null ? null : new PayoutView(l.payoutOutcome,

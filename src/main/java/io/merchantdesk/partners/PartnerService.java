@@ -1,5 +1,6 @@
 package io.merchantdesk.partners;
 
+import io.merchantdesk.kernel.persistence.Jdbc;
 import io.merchantdesk.kernel.error.FieldError;
 import io.merchantdesk.kernel.error.ProblemException;
 import io.merchantdesk.kernel.paging.Cursors;
@@ -65,7 +66,7 @@ public class PartnerService {
                 .setParameter("me", actor.id()).setParameter("after", after == null ? null : Cursors.uuid(after.get(0)))
                 .setParameter("n", page.limit + 1).getResultList();
         return Page.of(rows, page.limit,
-                r -> new PartnerView((UUID) r[0], (String) r[1], MemberRole.valueOf((String) r[2]), ((Number) r[3]).longValue(), Rows.instant(r[4])),
+                r -> new PartnerView((UUID) r[0], (String) r[1], MemberRole.valueOf((String) r[2]), ((Number) r[3]).longValue(), Jdbc.instant(r[4])),
                 r -> Cursors.encode(r[0]));
     }
 
@@ -149,6 +150,6 @@ public class PartnerService {
     }
 
     private static MemberView member(Object[] r) {
-        return new MemberView((UUID) r[0], (String) r[1], (String) r[2], MemberRole.valueOf((String) r[3]), Rows.instant(r[4]));
+        return new MemberView((UUID) r[0], (String) r[1], (String) r[2], MemberRole.valueOf((String) r[3]), Jdbc.instant(r[4]));
     }
 }

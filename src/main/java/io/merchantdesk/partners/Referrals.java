@@ -1,5 +1,6 @@
 package io.merchantdesk.partners;
 
+import io.merchantdesk.kernel.persistence.Jdbc;
 import io.merchantdesk.kernel.error.ProblemException;
 import io.merchantdesk.kernel.money.Money;
 import io.merchantdesk.kernel.paging.Cursors;
@@ -60,7 +61,7 @@ public class Referrals {
                 .setParameter("k", kind).setParameter("plan", store.plan.name()).setParameter("amount", amount.amount())
                 .setParameter("currency", amount.currency()).setParameter("by", by).getResultList();
         if (inserted.isEmpty()) return null;
-        return new PartnerDtos.ReferralView(id, partnerId, store.id, store.name, leadId, kind, Rows.instant(inserted.get(0)), store.plan.name(), amount);
+        return new PartnerDtos.ReferralView(id, partnerId, store.id, store.name, leadId, kind, Jdbc.instant(inserted.get(0)), store.plan.name(), amount);
     }
 
     public Page<PartnerDtos.ReferralView> list(UUID partnerId, PageParams page) {
@@ -78,8 +79,8 @@ public class Referrals {
                 .setParameter("n", page.limit + 1).getResultList();
         return Page.of(rows, page.limit,
                 r -> new PartnerDtos.ReferralView((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (UUID) r[4], (String) r[5],
-                        Rows.instant(r[6]), (String) r[7], Money.of((BigDecimal) r[8], (String) r[9])),
-                r -> Cursors.encode(Rows.instant(r[6]), r[0]));
+                        Jdbc.instant(r[6]), (String) r[7], Money.of((BigDecimal) r[8], (String) r[9])),
+                r -> Cursors.encode(Jdbc.instant(r[6]), r[0]));
     }
 
     static Money requireMoney(String field, Money money, boolean required) {

@@ -4,7 +4,6 @@ import io.merchantdesk.kernel.error.ProblemException;
 import io.merchantdesk.kernel.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +18,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccessService {
     @Inject
-    EntityManager em;
+    Tenancy tenancy;
 
     @Inject
     CurrentUser currentUser;
@@ -41,25 +40,10 @@ public class AccessService {
     /** The caller's relation to the store, or 404 when there is none. */
     public StoreAccess store(UUID storeId) {
         UUID me = currentUser.id();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT s.owner_id = :me,
-                       coalesce(o.owner_id = :me, false),
-                       coalesce(m.role = 'ADMIN', false),
-                       st.permissions,
-                       m.permissions
-                FROM stores s
-                LEFT JOIN organizations o ON o.id = s.organization_id
-                LEFT JOIN organization_members m ON m.organization_id = s.organization_id AND m.user_id = :me
-                LEFT JOIN store_staff st ON st.store_id = s.id AND st.user_id = :me
-                WHERE s.id = :store""")
-                .setParameter("me", me).setParameter("store", storeId).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("Store " + storeId);
-        }
-        Object[] r = rows.get(0);
-        StoreAccess access = new StoreAccess(storeId, me, (Boolean) r[0], (Boolean) r[1], (Boolean) r[2],
-                asList(r[3]), asList(r[4]));
+        Tenancy.StoreRelation r = tenancy.storeRelation(storeId, me)
+                .orElseThrow(() -> ProblemException.notFound("Store " + storeId));
+        StoreAccess access = new StoreAccess(storeId, me, r.owner(), r.organizationOwner(), r.organizationAdmin(),
+                r.staffPermissions(), r.organizationPermissions());
         if (!access.related()) {
             throw ProblemException.notFound("Store " + storeId);
         }
@@ -94,18 +78,10 @@ public class AccessService {
     /** The caller's relation to the organization (owner or member), or 404. */
     public OrganizationAccess organization(UUID organizationId) {
         UUID me = currentUser.id();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT o.owner_id = :me, m.role, m.permissions
-                FROM organizations o
-                LEFT JOIN organization_members m ON m.organization_id = o.id AND m.user_id = :me
-                WHERE o.id = :org""")
-                .setParameter("me", me).setParameter("org", organizationId).getResultList();
-        if (rows.isEmpty() || !((Boolean) rows.get(0)[0]) && rows.get(0)[1] == null) {
-            throw ProblemException.notFound("Organization " + organizationId);
-        }
-        Object[] r = rows.get(0);
-        return new OrganizationAccess(organizationId, me, (Boolean) r[0], (String) r[1], asList(r[2]));
+        Tenancy.OrganizationRelation r = tenancy.organizationRelation(organizationId, me)
+                .filter(rel -> rel.owner() || rel.role() != null)
+                .orElseThrow(() -> ProblemException.notFound("Organization " + organizationId));
+        return new OrganizationAccess(organizationId, me, r.owner(), r.role(), r.permissions());
     }
 
     /** Only the organization owner may do this (ORG-6 and friends): 403 for members, 404 for strangers. */
@@ -122,19 +98,5 @@ public class AccessService {
         if (!currentUser.hasRole(role)) {
             throw ProblemException.forbidden("ROLE_REQUIRED", "This needs the " + role + " role");
         }
-    }
-
-    private static List<String> asList(Object sqlArray) {
-        if (sqlArray == null) return null;
-        if (sqlArray instanceof String[] a) return List.of(a);
-        if (sqlArray instanceof Object[] a) return java.util.Arrays.stream(a).map(String::valueOf).toList();
-        if (sqlArray instanceof java.sql.Array a) {
-            try {
-                return List.of((String[]) a.getArray());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("Unexpected array type " + sqlArray.getClass());
     }
 }

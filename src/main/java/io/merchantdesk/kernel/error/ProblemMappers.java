@@ -135,6 +135,7 @@ public class ProblemMappers {
             if (t instanceof ProblemException pe) {
                 return problem(pe);
             }
+            if (DatabaseFailures.unavailable(t)) return DatabaseFailures.respond(t);
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return respond(409, "CONCURRENT_MODIFICATION", "Conflict",
                         "The resource was changed by another request; reload it and try again", List.of(), null);

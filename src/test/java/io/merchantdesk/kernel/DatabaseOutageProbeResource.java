@@ -6,6 +6,8 @@ import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,6 +23,7 @@ public class DatabaseOutageProbeResource {
 
     @GET
     @Path("/{failure}")
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public String fail(@PathParam("failure") String failure) throws Exception {
         throw switch (failure) {

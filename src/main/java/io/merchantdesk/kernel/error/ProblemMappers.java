@@ -59,9 +59,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(StreamReadException e) {
-        String field = streamPath(e);
+        return streamFailure(e, streamPath(e));
+    }
+
+    private Response streamFailure(JsonProcessingException e, String field) {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (e instanceof InputCoercionException) {
+        if (e instanceof StreamConstraintsException) {
+            return respond(400, "JSON_LIMIT_EXCEEDED", "Invalid request body",
+                    field + ": exceeds a JSON limit (nesting depth 64, numbers of 64 characters, strings of 1,000,000)",
+                    List.of(new FieldError(field, "exceeds a JSON limit")), null);
+        }
+        if (e instanceof InputCoercionException || original.startsWith("Numeric value")) {
             return respond(400, "NUMBER_OUT_OF_RANGE", "Invalid request body", field + ": the number is out of range for this field",
                     List.of(new FieldError(field, "is out of range for this field")), null);
         }
@@ -69,8 +77,13 @@ public class ProblemMappers {
             return respond(400, "DUPLICATE_KEY", "Invalid request body", field + ": the key appears more than once in its object",
                     List.of(new FieldError(field, "appears more than once")), null);
         }
+        if (original.contains("CTRL-CHAR, code 0)")) {
+            return respond(400, "INVALID_TEXT", "Invalid request body", field + ": must not contain the NUL character",
+                    List.of(new FieldError(field, "must not contain the NUL character")), null);
+        }
         String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return respond(400, "MALFORMED_JSON", "Malformed JSON", "The request body is not valid JSON" + where, List.of(), null);
+        return respond(400, "MALFORMED_JSON", "Malformed JSON", "The request body is not valid JSON" + where,
+                "body".equals(field) ? List.of() : List.of(new FieldError(field, "is not valid JSON")), null);
     }
 
     @ServerExceptionMapper
@@ -97,6 +110,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e) {
         String field = jsonPath(e);
+        if (e.getCause() instanceof JsonProcessingException cause && !(cause instanceof JsonMappingException)) {
+            // a parser failure inside a field: Jackson wraps it to add the path
+            return streamFailure(cause, field);
+        }
         // Jackson's own wording names its classes; say what is wrong in our words instead.
         String message = e.getOriginalMessage() != null && e.getOriginalMessage().contains("missing") ? "is required" : "has an invalid value";
         return respond(400, "INVALID_FIELD_VALUE", "Invalid request body", field + ": " + message,
@@ -106,8 +123,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         if (e instanceof StreamConstraintsException) {
-            return respond(400, "JSON_LIMIT_EXCEEDED", "Invalid request body",
-                    "The request body exceeds a JSON limit (nesting depth 64, numbers of 64 characters, strings of 1,000,000)", List.of(), null);
+            return streamFailure(e, "body");
         }
         return respond(400, "MALFORMED_JSON", "Malformed JSON", "The request body is not valid JSON", List.of(), null);
     }

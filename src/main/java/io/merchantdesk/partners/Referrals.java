@@ -74,8 +74,8 @@ public class Referrals {
                   AND (CAST(:at AS timestamptz) IS NULL OR (r.referred_at, r.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid)))
                 ORDER BY r.referred_at DESC, r.id DESC LIMIT :n""")
                 .setParameter("p", partnerId)
-                .setParameter("at", after == null ? null : after.get(0))
-                .setParameter("id", after == null ? null : after.get(1))
+                .setParameter("at", after == null ? null : Cursors.instant(after.get(0)).toString())
+                .setParameter("id", after == null ? null : Cursors.uuid(after.get(1)).toString())
                 .setParameter("n", page.limit + 1).getResultList();
         return Page.of(rows, page.limit,
                 r -> new PartnerDtos.ReferralView((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (UUID) r[4], (String) r[5],

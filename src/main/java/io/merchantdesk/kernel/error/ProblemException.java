@@ -27,7 +27,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalidField(String field, String message) {
-        return badRequest("VALIDATION_FAILED", field + ": " + message, List.of(new FieldError(field, message)));
+        return new ProblemException(400, "VALIDATION_FAILED", "Validation failed", field + ": " + message, List.of(new FieldError(field, message)));
     }
 
     public static ProblemException notFound(String what) {

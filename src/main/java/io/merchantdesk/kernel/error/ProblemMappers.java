@@ -1,11 +1,16 @@
 package io.merchantdesk.kernel.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.merchantdesk.kernel.http.CorrelationId;
+import io.merchantdesk.kernel.http.StrictJson;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -54,13 +59,40 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(StreamReadException e) {
-        return respond(400, "MALFORMED_JSON", "Malformed JSON",
-                "The request body is not valid JSON: " + e.getOriginalMessage(), List.of(), null);
+        return streamFailure(e, streamPath(e));
+    }
+
+    private Response streamFailure(JsonProcessingException e, String field) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof StreamConstraintsException) {
+            return respond(400, "JSON_LIMIT_EXCEEDED", "Invalid request body",
+                    field + ": exceeds a JSON limit (nesting depth 64, numbers of 64 characters, strings of 1,000,000)",
+                    List.of(new FieldError(field, "exceeds a JSON limit")), null);
+        }
+        if (e instanceof InputCoercionException || original.startsWith("Numeric value")) {
+            return respond(400, "NUMBER_OUT_OF_RANGE", "Invalid request body", field + ": the number is out of range for this field",
+                    List.of(new FieldError(field, "is out of range for this field")), null);
+        }
+        if (original.startsWith("Duplicate field")) {
+            return respond(400, "DUPLICATE_KEY", "Invalid request body", field + ": the key appears more than once in its object",
+                    List.of(new FieldError(field, "appears more than once")), null);
+        }
+        if (original.contains("CTRL-CHAR, code 0)")) {
+            return respond(400, "INVALID_TEXT", "Invalid request body", field + ": must not contain the NUL character",
+                    List.of(new FieldError(field, "must not contain the NUL character")), null);
+        }
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return respond(400, "MALFORMED_JSON", "Malformed JSON", "The request body is not valid JSON" + where,
+                "body".equals(field) ? List.of() : List.of(new FieldError(field, "is not valid JSON")), null);
     }
 
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
         String field = jsonPath(e);
+        if (e instanceof StrictJson.RefusedValue refused) {
+            return respond(400, refused.code(), "Invalid request body", field + ": " + refused.getOriginalMessage(),
+                    List.of(new FieldError(field, refused.getOriginalMessage())), null);
+        }
         String message;
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
             message = "unknown value '" + ife.getValue() + "'; allowed: " + Arrays.stream(ife.getTargetType().getEnumConstants())
@@ -78,12 +110,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e) {
         String field = jsonPath(e);
-        return respond(400, "INVALID_FIELD_VALUE", "Invalid request body", field + ": " + e.getOriginalMessage(),
-                List.of(new FieldError(field, e.getOriginalMessage())), null);
+        if (e.getCause() instanceof JsonProcessingException cause && !(cause instanceof JsonMappingException)) {
+            // a parser failure inside a field: Jackson wraps it to add the path
+            return streamFailure(cause, field);
+        }
+        // Jackson's own wording names its classes; say what is wrong in our words instead.
+        String message = e.getOriginalMessage() != null && e.getOriginalMessage().contains("missing") ? "is required" : "has an invalid value";
+        return respond(400, "INVALID_FIELD_VALUE", "Invalid request body", field + ": " + message,
+                List.of(new FieldError(field, message)), null);
     }
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return streamFailure(e, "body");
+        }
         return respond(400, "MALFORMED_JSON", "Malformed JSON", "The request body is not valid JSON", List.of(), null);
     }
 
@@ -150,6 +191,18 @@ public class ProblemMappers {
                     case "55P03": return respond(409, "RESOURCE_LOCKED", "Conflict", "The resource is locked by concurrent work; try again", List.of(), null);
                     default: break;
                 }
+                // Class 22 is "data exception": input that got past the edge checks and that the database refuses
+                // (text it cannot store, a number too large for its column). The caller's fault, so a 400.
+                if (sql.getSQLState().startsWith("22")) {
+                    LOG.warnf("Input refused by the database (SQLState %s, correlation id %s): %s", sql.getSQLState(), CorrelationId.current(), sql.getMessage());
+                    String code = switch (sql.getSQLState()) {
+                        case "22021", "22P05" -> "INVALID_TEXT";
+                        case "22003" -> "NUMBER_OUT_OF_RANGE";
+                        case "22001" -> "VALUE_TOO_LONG";
+                        default -> "INVALID_VALUE";
+                    };
+                    return respond(400, code, "Invalid request", "A value of the request cannot be stored (" + code.toLowerCase(Locale.ROOT).replace('_', ' ') + ")", List.of(), null);
+                }
             }
             if (t instanceof JsonProcessingException jpe) {
                 return route(jpe);
@@ -193,6 +246,23 @@ public class ProblemMappers {
             }
         }
         return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    /** The JSON path at which the parser stopped, e.g. {@code lineItems[0].quantity}, or "body". */
+    private static String streamPath(StreamReadException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser)) return "body";
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) parts.push(c.getCurrentName());
+            else if (c.inArray()) parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+        }
+        if (parts.isEmpty()) return "body";
+        StringBuilder sb = new StringBuilder();
+        for (String part : parts) {
+            if (!sb.isEmpty() && !part.startsWith("[")) sb.append('.');
+            sb.append(part);
+        }
+        return sb.toString();
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {

@@ -1,0 +1,226 @@
+package io.merchantdesk.kernel;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.merchantdesk.support.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The edge checks of issue 12, one class of bad input per test: each is a 4xx problem naming what is wrong. */
+@QuarkusTest
+class EdgeInputTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URI root;
+
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    String issuer;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private String store(Api.User owner) {
+        return owner.as().body(Map.of("name", Api.unique("store"), "billingCurrency", "USD", "plan", "GROW"))
+                .post("/stores").then().statusCode(201).extract().path("id");
+    }
+
+    private HttpResponse<String> raw(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root.toString().replaceAll("/$", "") + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode problem(HttpResponse<String> r, int status) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), r.headers().toString());
+        JsonNode p = JSON.readTree(r.body());
+        assertEquals(status, p.path("status").asInt());
+        return p;
+    }
+
+    @Test
+    @DisplayName("NUL in a path parameter is a 400 INVALID_TEXT naming the parameter")
+    void nulInPathParameter() throws Exception {
+        var user = Api.user("edge");
+        JsonNode p = problem(raw("GET", "/stores/a%00b", user.token(), null), 400);
+        assertEquals("INVALID_TEXT", p.path("code").asText());
+        assertEquals("storeId", p.path("errors").get(0).path("field").asText());
+    }
+
+    @Test
+    @DisplayName("NUL in a query parameter (q) is a 400 INVALID_TEXT naming q")
+    void nulInQuery() throws Exception {
+        var user = Api.user("edge");
+        String store = store(user);
+        JsonNode p = problem(raw("GET", "/stores/" + store + "/customers?q=ad%00a", user.token(), null), 400);
+        assertEquals("INVALID_TEXT", p.path("code").asText());
+        assertEquals("q", p.path("errors").get(0).path("field").asText());
+    }
+
+    @Test
+    @DisplayName("NUL in a body string, raw or escaped, is a 400 INVALID_TEXT naming the JSON field; nothing is stored")
+    void nulInBody() throws Exception {
+        var user = Api.user("edge");
+        for (String name : List.of("\"Sh\\u0000op\"", "\"Sh\u0000op\"")) {
+            JsonNode p = problem(raw("POST", "/stores", user.token(), "{\"name\":" + name + ",\"billingCurrency\":\"USD\",\"plan\":\"GROW\"}"), 400);
+            assertEquals("INVALID_TEXT", p.path("code").asText());
+            assertEquals("name", p.path("errors").get(0).path("field").asText());
+        }
+        user.as().get("/stores").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    @DisplayName("A lone surrogate in a body string is a 400 INVALID_TEXT")
+    void loneSurrogateInBody() throws Exception {
+        var user = Api.user("edge");
+        JsonNode p = problem(raw("POST", "/stores", user.token(), "{\"name\":\"x\\ud800\",\"billingCurrency\":\"USD\",\"plan\":\"GROW\"}"), 400);
+        assertEquals("INVALID_TEXT", p.path("code").asText());
+    }
+
+    @Test
+    @DisplayName("A validly signed token whose sub carries NUL is a 400 INVALID_TOKEN_CLAIM naming token.sub; an e-mail that is not text too")
+    void oddTokenClaims() throws Exception {
+        String nulSub = Jwt.issuer(issuer).subject("ada\u0000").claim("email", "a@example.com").sign();
+        JsonNode p = problem(raw("GET", "/me", nulSub, null), 400);
+        assertEquals("INVALID_TOKEN_CLAIM", p.path("code").asText());
+        assertEquals("token.sub", p.path("errors").get(0).path("field").asText());
+        String numericEmail = Jwt.issuer(issuer).subject(Api.unique("odd")).claim("email", 42).sign();
+        p = problem(raw("GET", "/me", numericEmail, null), 400);
+        assertEquals("token.email", p.path("errors").get(0).path("field").asText());
+        String longSub = Jwt.issuer(issuer).subject("s".repeat(300)).sign();
+        assertEquals("token.sub", problem(raw("GET", "/me", longSub, null), 400).path("errors").get(0).path("field").asText());
+    }
+
+    @Test
+    @DisplayName("A malformed id in the path is a 400 INVALID_PARAMETER naming it, not a generic 404")
+    void malformedIdIs400() throws Exception {
+        var user = Api.user("edge");
+        JsonNode p = problem(raw("GET", "/stores/not-a-uuid", user.token(), null), 400);
+        assertEquals("INVALID_PARAMETER", p.path("code").asText());
+        assertEquals("storeId", p.path("errors").get(0).path("field").asText());
+        // a well-formed id of nothing is still 404
+        problem(raw("GET", "/stores/" + java.util.UUID.randomUUID(), user.token(), null), 404);
+    }
+
+    @Test
+    @DisplayName("A limit that is not an integer is a 400 INVALID_PARAMETER naming limit")
+    void malformedLimit() throws Exception {
+        var user = Api.user("edge");
+        JsonNode p = problem(raw("GET", "/stores?limit=99999999999", user.token(), null), 400);
+        assertEquals("limit", p.path("errors").get(0).path("field").asText());
+    }
+
+    @Test
+    @DisplayName("A duplicate JSON key is a 400 DUPLICATE_KEY naming the key, with nothing applied")
+    void duplicateKey() throws Exception {
+        var user = Api.user("edge");
+        String store = store(user);
+        JsonNode p = problem(raw("POST", "/stores/" + store + "/charges", user.token(),
+                "{\"amount\":10.00,\"amount\":99.00,\"description\":\"x\"}"), 400);
+        assertEquals("DUPLICATE_KEY", p.path("code").asText());
+        assertEquals("amount", p.path("errors").get(0).path("field").asText());
+        user.as().get("/stores/" + store).then().statusCode(200).body("outstandingBalance.amount", anyOf(equalTo("0.00"), equalTo("0")));
+    }
+
+    @Test
+    @DisplayName("Out-of-range numbers (2^63, 1e999999999, 1e-999999999) are 400 NUMBER_OUT_OF_RANGE naming the field")
+    void outOfRangeNumbers() throws Exception {
+        var user = Api.user("edge");
+        String store = store(user);
+        for (String amount : List.of("9223372036854775808123456", "1e999999999", "1e-999999999", "\"1e999999999\"", "-1e999999999")) {
+            JsonNode p = problem(raw("POST", "/stores/" + store + "/charges", user.token(),
+                    "{\"amount\":" + amount + ",\"description\":\"x\"}"), 400);
+            assertEquals("NUMBER_OUT_OF_RANGE", p.path("code").asText(), amount);
+            assertEquals("amount", p.path("errors").get(0).path("field").asText(), amount);
+        }
+        JsonNode p = problem(raw("POST", "/test-probe/items", user.token(), "{\"name\":\"x\",\"colour\":\"RED\",\"quantity\":9223372036854775808}"), 400);
+        assertEquals("NUMBER_OUT_OF_RANGE", p.path("code").asText());
+        assertEquals("quantity", p.path("errors").get(0).path("field").asText());
+    }
+
+    @Test
+    @DisplayName("Malformed JSON says where, without the JSON library's internals")
+    void malformedJsonDetail() throws Exception {
+        var user = Api.user("edge");
+        JsonNode p = problem(raw("POST", "/stores", user.token(), "{\"name\": \"x\", "), 400);
+        assertEquals("MALFORMED_JSON", p.path("code").asText());
+        assertTrue(p.path("detail").asText().matches("The request body is not valid JSON \\(line \\d+, column \\d+\\)"), p.path("detail").asText());
+    }
+
+    @Test
+    @DisplayName("One code, one title: VALIDATION_FAILED from Bean Validation and from a service check read the same")
+    void validationFailedHasOneTitle() throws Exception {
+        var user = Api.user("edge");
+        String beanValidation = problem(raw("POST", "/stores", user.token(), "{\"name\":\"\",\"billingCurrency\":\"USD\",\"plan\":\"GROW\"}"), 400).path("title").asText();
+        String serviceCheck = problem(raw("POST", "/stores", user.token(), "{\"name\":\"x\",\"billingCurrency\":\"XXQ\",\"plan\":\"GROW\"}"), 400).path("title").asText();
+        assertEquals(beanValidation, serviceCheck);
+    }
+
+    @Test
+    @DisplayName("A forged but well-formed cursor on the referrals list is a 400 naming cursor")
+    void forgedReferralsCursor() throws Exception {
+        var user = Api.user("edge");
+        String partner = user.as().body(Map.of("name", Api.unique("agency"))).post("/partners").then().statusCode(201).extract().path("id");
+        for (String keys : List.of("[\"2020-01-01T00:00:00Z\",\"not-a-uuid\"]", "[\"x\",\"" + java.util.UUID.randomUUID() + "\"]")) {
+            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(keys.getBytes(StandardCharsets.UTF_8));
+            JsonNode p = problem(raw("GET", "/partners/" + partner + "/referrals?cursor=" + cursor, user.token(), null), 400);
+            assertEquals("cursor", p.path("errors").get(0).path("field").asText());
+        }
+    }
+
+    @Test
+    @DisplayName("A chunked body (no Content-Length) over the limit is a 413 problem")
+    void chunkedBodyOverLimit() throws Exception {
+        var user = Api.user("edge");
+        byte[] big = ("{\"name\":\"" + "x".repeat(3_000_000) + "\",\"billingCurrency\":\"USD\",\"plan\":\"GROW\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(root.resolve("stores"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + user.token())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+        JsonNode p = problem(http.send(request, HttpResponse.BodyHandlers.ofString()), 413);
+        assertEquals("PAYLOAD_TOO_LARGE", p.path("code").asText());
+    }
+
+    @Test
+    @DisplayName("A URI over the line limit gets 414 and headers over the limit 431 (bare: Vert.x answers before any handler, see decisions.md)")
+    void oversizedRequestLineAndHeaders() throws Exception {
+        assertEquals(414, rawStatus("GET /stores?q=" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        assertEquals(431, rawStatus("GET /stores HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(40_000) + "\r\n\r\n"));
+        // the server is still there afterwards
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    private int rawStatus(String request) throws Exception {
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] head = in.readNBytes(12);
+            return Integer.parseInt(new String(head, StandardCharsets.US_ASCII).substring(9, 12));
+        }
+    }
+}

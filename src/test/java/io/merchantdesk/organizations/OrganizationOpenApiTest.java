@@ -82,6 +82,7 @@ class OrganizationOpenApiTest {
         assertRequired("CreateStoreRequest", "billingCurrency", "name", "plan");
         assertRequired("StaffRequest", "permissions");
         assertRequired("CreatePaymentMethodRequest", "label", "type");
+        assertRequired("DevTokenRequest", "subject");
     }
 
     @Test

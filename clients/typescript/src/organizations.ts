@@ -51,7 +51,8 @@ export async function createOrganization(basePath: string, token: string): Promi
     createPaymentMethodRequest: { type: PaymentMethodType.Card, label: "Visa ending 4242", primary: true },
   });
   const request = { name: "Nordic Outdoor Group", storeIds: [oslo.id, bergen.id], paymentMethodId: card.id! };
-  const preview: OrganizationPreview = await api.organizations.previewOrganization({ createOrganizationRequest: request });
+  // The preview also answers without a payment method (billingChosen false) when billing is not set up yet.
+  const preview: OrganizationPreview = await api.organizations.previewOrganization({ previewOrganizationRequest: request });
   if (!preview.eligible) {
     const reasons = (preview.stores ?? []).flatMap((s) => (s.reasons ?? []).map((r) => `${s.storeName}: ${r.code} (${r.rule})`));
     throw new Error(`Not eligible: ${reasons.join("; ")}`);
@@ -61,8 +62,8 @@ export async function createOrganization(basePath: string, token: string): Promi
     const organization = created.organization!;
     const grouped: Store[] = await api.organizations.listOrganizationStores({ orgId: organization.id });
     console.log(`${organization.name} groups ${grouped.map((s) => s.name).join(", ")}`);
-    const members = await api.organizations.listOrganizationMembers({ orgId: organization.id });
-    const owner = members.find((m) => m.userId === me.id);
+    const members = await api.organizations.listOrganizationMembers({ orgId: organization.id, limit: 50 });
+    const owner = (members.items ?? []).find((m) => m.userId === me.id);
     if (owner?.role !== OrganizationRole.Owner || !owner.permissions?.includes(Permission.OrganizationBilling)) {
       throw new Error("the creator should own the organization");
     }

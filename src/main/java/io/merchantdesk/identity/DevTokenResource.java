@@ -62,7 +62,9 @@ public class DevTokenResource {
 
     @POST
     @SecurityRequirements
-    @Operation(operationId = "createDevToken", summary = "Mint a bearer token (dev and test profiles only)")
+    @Operation(operationId = "createDevToken", summary = "Mint a bearer token (dev and test profiles only)",
+            description = "Signs a JWT with the development key for any subject, e-mail, name and roles; no authentication. "
+                    + "Compiled out of prod builds, where the path answers 404.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DevTokenRequest.class),
             examples = @ExampleObject(name = "rep", value = "{\"subject\":\"rita\",\"email\":\"rita@example.com\",\"name\":\"Rita Rep\",\"roles\":[\"sales-rep\"]}")))
     @APIResponse(responseCode = "200", description = "The token",

@@ -23,7 +23,9 @@ public class MeResource {
     CurrentUser currentUser;
 
     @GET
-    @Operation(operationId = "getMe", summary = "The caller, provisioned from the token on first call")
+    @Operation(operationId = "getMe", summary = "The caller, provisioned from the token on first call",
+            description = "The user behind the bearer token: a users row is created from the token's subject, e-mail and name "
+                    + "the first time it is seen; roles come from the token's groups.")
     @APIResponse(responseCode = "200", description = "The caller",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token",

@@ -50,15 +50,23 @@ final class GroupingRules {
     /** The organization the stores go into: a new one (id null) or an existing one. */
     record Target(UUID organizationId, String billingCurrency, boolean plus, List<PaymentMethod> billingMethods) {
         boolean isNew() { return organizationId == null; }
+
+        /** False for a new organization previewed before a payment method was chosen (billing still open). */
+        boolean billingChosen() { return !isNew() || !billingMethods.isEmpty(); }
     }
 
     record Evaluation(boolean eligible, List<StoreEligibility> verdicts, Effects effects) {}
 
-    /** The currency and plan status a new organization would get (ORG-5: fixed from then on). */
+    /**
+     * The currency and plan status a new organization would get (ORG-5: fixed from then on). The currency is
+     * the billing store's; with no payment method chosen yet (a preview), the first requested store the caller
+     * owns stands in for it.
+     */
     static Target newOrganization(Snapshot s, PaymentMethod primary, List<PaymentMethod> backups) {
         Store billingStore = primary != null && s.stores().containsKey(primary.storeId)
                 ? s.stores().get(primary.storeId)
-                : s.requestedStoreIds().stream().map(s.stores()::get).filter(x -> x != null).findFirst().orElse(null);
+                : s.requestedStoreIds().stream().filter(s.visibleStoreIds()::contains).map(s.stores()::get)
+                        .filter(x -> x != null && x.ownerId.equals(s.callerId())).findFirst().orElse(null);
         String currency = billingStore == null ? null : billingStore.billingCurrency;
         boolean plus = !s.stores().isEmpty() && s.stores().values().stream().allMatch(st -> st.plan == Plan.PLUS);
         List<PaymentMethod> methods = new ArrayList<>();
@@ -127,8 +135,8 @@ final class GroupingRules {
                     }
                 }
             }
-            // ORG-9: the organization's billing payment methods replace the store's own.
-            for (PaymentMethod m : s.paymentMethodsByStore().getOrDefault(store.id, List.of())) {
+            // ORG-9: the organization's billing payment methods replace the store's own (open until billing is chosen).
+            for (PaymentMethod m : target.billingChosen() ? s.paymentMethodsByStore().getOrDefault(store.id, List.<PaymentMethod>of()) : List.<PaymentMethod>of()) {
                 if (!chosen.contains(m.id)) methodsRemoved.add(PaymentMethodView.of(m));
             }
             // ORG-12: moving from another organization ends that organization's permissions on the store.

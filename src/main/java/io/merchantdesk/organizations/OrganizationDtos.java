@@ -21,14 +21,38 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class OrganizationDtos {
     private OrganizationDtos() {}
 
-    @Schema(name = "CreateOrganizationRequest", description = "The organization to create (ORG-8); the same body previews it")
+    @Schema(name = "CreateOrganizationRequest",
+            description = "The organization to create (ORG-8): a name, the stores and the billing payment method. "
+                    + "The same body can be previewed first (previewOrganization), where the payment method is optional.")
     public record CreateOrganizationRequest(
-            @NotBlank @Size(max = 200) @Schema(examples = "Nordic Outdoor Group") String name,
-            @NotNull @Size(max = 100) @Schema(description = "At least two stores, all owned by the caller (ORG-1, ORG-2)")
+            @NotBlank @Size(max = 200) @Schema(required = true, examples = "Nordic Outdoor Group") String name,
+            @NotNull @Size(max = 100) @Schema(required = true, description = "At least two stores, all owned by the caller (ORG-1, ORG-2)")
             List<@NotNull UUID> storeIds,
-            @NotNull @Schema(description = "A payment method of one of the stores: the organization's primary billing method")
+            @NotNull(message = "is required to create an organization: choose one of the grouped stores' payment methods "
+                    + "(preview without it to check eligibility first)")
+            @Schema(required = true, description = "A payment method of one of the stores: the organization's primary billing method")
             UUID paymentMethodId,
-            @Size(max = 10) List<@NotNull UUID> backupPaymentMethodIds) {
+            @Size(max = 10) @Schema(description = "Further payment methods of the grouped stores, kept as backups in this order")
+            List<@NotNull UUID> backupPaymentMethodIds) {
+
+        public List<UUID> backups() {
+            return backupPaymentMethodIds == null ? List.of() : backupPaymentMethodIds;
+        }
+    }
+
+    @Schema(name = "PreviewOrganizationRequest",
+            description = "The stores to check before creating an organization. Billing may still be open: without "
+                    + "paymentMethodId the preview answers eligibility and effects and says billing is still to be chosen "
+                    + "(billingChosen false, with the payment methods to choose from).")
+    public record PreviewOrganizationRequest(
+            @Size(max = 200) @Schema(description = "Optional here (required to create)", examples = "Nordic Outdoor Group") String name,
+            @NotNull @Size(max = 100) @Schema(required = true, description = "At least two stores, all owned by the caller (ORG-1, ORG-2)")
+            List<@NotNull UUID> storeIds,
+            @Schema(description = "Optional: the primary billing method to preview with; without it billing is left open "
+                    + "and the billing currency is that of the first store the caller owns")
+            UUID paymentMethodId,
+            @Size(max = 10) @Schema(description = "Backups, only together with paymentMethodId")
+            List<@NotNull UUID> backupPaymentMethodIds) {
 
         public List<UUID> backups() {
             return backupPaymentMethodIds == null ? List.of() : backupPaymentMethodIds;
@@ -49,7 +73,11 @@ public final class OrganizationDtos {
     }
 
     /** Why a permission is (or will be) removed. */
-    @Schema(name = "PermissionRemovalReason")
+    @Schema(name = "PermissionRemovalReason", description = "Why a permission is (or will be) removed: "
+            + "ORGANIZATION_CREATED = the store was grouped into a new organization, so user management and billing became "
+            + "organization-level (ORG-13, ORG-14); STORE_JOINED_ORGANIZATION = the same when the store joined an existing "
+            + "organization; STORE_LEFT_ORGANIZATION = the store left (removed, moved or transferred) and the old "
+            + "organization's members lost their organization-level permissions on it (ORG-12)")
     public enum RemovalReason {
         /** ORG-13, ORG-14: user management and billing become organization-level when an organization is created. */
         ORGANIZATION_CREATED,
@@ -72,7 +100,8 @@ public final class OrganizationDtos {
     @Schema(name = "GroupingEffects", description = "Everything that will change")
     public record Effects(List<PermissionRemoval> permissionRemovals,
                           BillingSetup billingPaymentMethods,
-                          @Schema(description = "Store payment methods replaced by the organization's (ORG-9)")
+                          @Schema(description = "Store payment methods replaced by the organization's (ORG-9); "
+                                  + "empty while billing is still to be chosen (the ones not chosen at creation are replaced)")
                           List<PaymentMethodView> paymentMethodsRemoved,
                           @Schema(description = "Organizations left without stores and deleted (ORG-11)")
                           List<UUID> organizationsDeleted) {
@@ -92,12 +121,20 @@ public final class OrganizationDtos {
              "effects":{"permissionRemovals":[{"userId":"0193a5a0-0000-7000-8000-0000000000aa","storeId":"0193a5a0-0000-7000-8000-000000000001",
                         "permission":"VIEW_BILLS","level":"STORE","reason":"ORGANIZATION_CREATED"}],
                         "billingPaymentMethods":{"primary":{"id":"0193a5a0-0000-7000-8000-0000000000p1","type":"CARD","label":"Visa ending 4242","billingRole":"PRIMARY"},"backups":[]},
-                        "paymentMethodsRemoved":[],"organizationsDeleted":[]}}""")
+                        "paymentMethodsRemoved":[],"organizationsDeleted":[]},
+             "billingChosen":true,
+             "paymentMethodChoices":[{"id":"0193a5a0-0000-7000-8000-0000000000p1","type":"CARD","label":"Visa ending 4242","billingRole":"PRIMARY",
+                                      "storeId":"0193a5a0-0000-7000-8000-000000000001"}]}""")
     public record Preview(boolean eligible,
                           @Schema(examples = "USD") String billingCurrency,
                           boolean plus,
                           List<StoreEligibility> stores,
-                          Effects effects) {
+                          Effects effects,
+                          @Schema(description = "False when previewed without paymentMethodId: billing is still to be chosen, "
+                                  + "and creating the organization needs one of paymentMethodChoices as paymentMethodId")
+                          boolean billingChosen,
+                          @Schema(description = "The grouped stores' payment methods that paymentMethodId and backupPaymentMethodIds can name")
+                          List<PaymentMethodView> paymentMethodChoices) {
     }
 
     @Schema(name = "Organization")
@@ -118,7 +155,7 @@ public final class OrganizationDtos {
     }
 
     @Schema(name = "AddStoreRequest")
-    public record AddStoreRequest(@NotNull UUID storeId) {
+    public record AddStoreRequest(@NotNull @Schema(required = true, description = "A store the caller owns") UUID storeId) {
     }
 
     @Schema(name = "StoreGroupingResult", description = "The store after it joined (or, with dryRun, the preview)")
@@ -138,17 +175,24 @@ public final class OrganizationDtos {
             @Size(max = 10) List<@NotNull UUID> backupPaymentMethodIds) {
     }
 
-    @Schema(name = "MemberRole")
+    @Schema(name = "MemberRole", description = "The role granted to an organization member: "
+            + "ADMIN = holds every organization-level permission (including ORGANIZATION_BILLING, ORG-14) and every store-level "
+            + "permission on the organization's stores, and may rename the organization; "
+            + "MEMBER = holds only the organization-level permissions listed in the grant")
     public enum MemberRole { ADMIN, MEMBER }
 
     @Schema(name = "MemberRequest")
-    public record MemberRequest(@NotNull @Schema(examples = "MEMBER") MemberRole role,
-                                @NotNull @Size(max = 20) @Schema(examples = "[\"ORGANIZATION_VIEW_STORES\"]")
+    public record MemberRequest(@NotNull @Schema(required = true, examples = "MEMBER") MemberRole role,
+                                @NotNull @Size(max = 20) @Schema(required = true, description = "Organization-level permissions (replaces what the member had)",
+                                        examples = "[\"ORGANIZATION_VIEW_STORES\"]")
                                 List<@NotNull Permission> permissions) {
     }
 
     /** The role a user holds in an organization, as listed; only ADMIN and MEMBER can be granted (see MemberRole). */
-    @Schema(name = "OrganizationRole")
+    @Schema(name = "OrganizationRole", description = "The role a user holds in an organization, as listed: "
+            + "OWNER = created the organization and holds every permission (groups and removes stores, ORG-6); "
+            + "ADMIN = every organization-level permission and every store-level permission on its stores; "
+            + "MEMBER = the organization-level permissions granted. Only ADMIN and MEMBER can be granted (MemberRole).")
     public enum OrganizationRole { OWNER, ADMIN, MEMBER }
 
     @Schema(name = "OrganizationMember")
@@ -164,7 +208,7 @@ public final class OrganizationDtos {
     }
 
     @Schema(name = "OwnershipTransferRequest")
-    public record TransferRequest(@NotNull @Schema(description = "The user who becomes the owner") UUID newOwnerId) {
+    public record TransferRequest(@NotNull @Schema(required = true, description = "The user who becomes the owner") UUID newOwnerId) {
     }
 
     @Schema(name = "OwnershipTransferResult")
@@ -176,7 +220,7 @@ public final class OrganizationDtos {
     }
 
     @Schema(name = "StoreChargeRequest", description = "A billing charge accrued by a store (platform operators)")
-    public record ChargeRequest(@NotNull @DecimalMin(value = "0.01") @Schema(examples = "19.99") BigDecimal amount,
-                                @NotBlank @Size(max = 200) @Schema(examples = "App subscription, November") String description) {
+    public record ChargeRequest(@NotNull @DecimalMin(value = "0.01") @Schema(required = true, examples = "19.99") BigDecimal amount,
+                                @NotBlank @Size(max = 200) @Schema(required = true, examples = "App subscription, November") String description) {
     }
 }

@@ -16,10 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Entity
 @Table(name = "payment_methods")
 public class PaymentMethod extends BaseEntity {
-    @Schema(name = "PaymentMethodType")
+    @Schema(name = "PaymentMethodType", description = "How a billing payment method pays (only the type and a label are stored, never card data): "
+            + "CARD = a credit or debit card; PAYPAL = a PayPal account")
     public enum Type { CARD, PAYPAL }
 
-    @Schema(name = "BillingRole")
+    @Schema(name = "BillingRole", description = "The part a payment method plays in a billing setup: "
+            + "PRIMARY = charged first (one per store or organization); BACKUP = charged when the primary fails, in the listed order")
     public enum BillingRole { PRIMARY, BACKUP }
 
     @Column(name = "store_id")

@@ -20,10 +20,10 @@ public final class StoreDtos {
 
     @Schema(name = "CreateStoreRequest")
     public record CreateStoreRequest(
-            @NotBlank @Size(max = 200) @Schema(examples = "Oslo Outdoor") String name,
+            @NotBlank @Size(max = 200) @Schema(required = true, examples = "Oslo Outdoor") String name,
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD")
-            @Schema(examples = "USD") String billingCurrency,
-            @NotNull @Schema(examples = "GROW") Plan plan) {
+            @Schema(required = true, description = "ISO 4217 code; INR stores cannot join organizations (ORG-4)", examples = "USD") String billingCurrency,
+            @NotNull @Schema(required = true, examples = "GROW") Plan plan) {
     }
 
     @Schema(name = "UpdateStoreRequest", description = "Fields to change; absent fields stay as they are")
@@ -56,7 +56,7 @@ public final class StoreDtos {
 
     @Schema(name = "StaffRequest")
     public record StaffRequest(
-            @NotNull @Size(max = 50) @Schema(description = "Store-level permissions", examples = "[\"MANAGE_ORDERS\",\"VIEW_PAYMENT_PAYOUTS\"]")
+            @NotNull @Size(max = 50) @Schema(required = true, description = "Store-level permissions (replaces what the user had)", examples = "[\"MANAGE_ORDERS\",\"VIEW_PAYMENT_PAYOUTS\"]")
             List<@NotNull Permission> permissions) {
     }
 
@@ -66,8 +66,8 @@ public final class StoreDtos {
 
     @Schema(name = "CreatePaymentMethodRequest", description = "A billing payment method by type and label; never card data")
     public record CreatePaymentMethodRequest(
-            @NotNull @Schema(examples = "CARD") PaymentMethod.Type type,
-            @NotBlank @Size(max = 100) @Schema(examples = "Visa ending 4242") String label,
+            @NotNull @Schema(required = true, examples = "CARD") PaymentMethod.Type type,
+            @NotBlank @Size(max = 100) @Schema(required = true, examples = "Visa ending 4242") String label,
             @Schema(description = "Make it the primary billing method (else a backup)") boolean primary) {
     }
 

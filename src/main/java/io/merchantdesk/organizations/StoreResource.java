@@ -32,7 +32,9 @@ public class StoreResource {
     OrganizationService organizations;
 
     @POST
-    @Operation(operationId = "createStore", summary = "Create a store; the caller becomes its owner")
+    @Operation(operationId = "createStore", summary = "Create a store; the caller becomes its owner",
+            description = "The store starts outside any organization, with no billing payment method (needsBillingSetup true) "
+                    + "and a zero outstanding balance. The billing currency is an ISO 4217 code.")
     @APIResponse(responseCode = "201", description = "The store",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreView.class)))
     public Response create(@Valid @NotNull CreateStoreRequest request) {
@@ -41,7 +43,8 @@ public class StoreResource {
     }
 
     @GET
-    @Operation(operationId = "listStores", summary = "Stores the caller owns, is staff on, or administers")
+    @Operation(operationId = "listStores", summary = "Stores the caller owns, is staff on, or administers",
+            description = "Administers = owner or ADMIN of the store's organization. Keyset-paged by id: pass nextCursor as cursor.")
     @APIResponse(responseCode = "200", description = "A page of stores",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StorePage.class)))
     public io.merchantdesk.kernel.paging.Page<StoreView> list(@BeanParam @Valid PageParams page) {
@@ -50,7 +53,9 @@ public class StoreResource {
 
     @GET
     @Path("/{storeId}")
-    @Operation(operationId = "getStore", summary = "A store")
+    @Operation(operationId = "getStore", summary = "A store",
+            description = "For anyone related to the store (owner, staff, owner or member of its organization); 404 for anyone else. "
+                    + "The ETag is the version to send as If-Match on updateStore.")
     @APIResponse(responseCode = "200", description = "The store (ETag: its version)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreView.class)))
     public Response get(@PathParam("storeId") UUID storeId) {
@@ -60,7 +65,9 @@ public class StoreResource {
 
     @PATCH
     @Path("/{storeId}")
-    @Operation(operationId = "updateStore", summary = "Rename a store or change its plan")
+    @Operation(operationId = "updateStore", summary = "Rename a store or change its plan",
+            description = "Needs If-Match with the current ETag. Renaming needs MANAGE_STORE_SETTINGS, a plan change MANAGE_PLAN "
+                    + "(which stays store-level inside an organization, ORG-15).")
     @APIResponse(responseCode = "200", description = "The store",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreView.class)))
     public Response update(@PathParam("storeId") UUID storeId, @HeaderParam("If-Match") String ifMatch,
@@ -71,7 +78,9 @@ public class StoreResource {
 
     @GET
     @Path("/{storeId}/staff")
-    @Operation(operationId = "listStoreStaff", summary = "Staff of a store with their store-level permissions")
+    @Operation(operationId = "listStoreStaff", summary = "Staff of a store with their store-level permissions",
+            description = "Needs MANAGE_STAFF, or ORGANIZATION_MANAGE_USERS when the store is in an organization. "
+                    + "Keyset-paged by user id.")
     @APIResponse(responseCode = "200", description = "A page of staff",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffPage.class)))
     public io.merchantdesk.kernel.paging.Page<StaffView> staff(@PathParam("storeId") UUID storeId, @BeanParam @Valid PageParams page) {
@@ -80,7 +89,10 @@ public class StoreResource {
 
     @PUT
     @Path("/{storeId}/staff/{userId}")
-    @Operation(operationId = "putStoreStaff", summary = "Grant a user store-level permissions (replaces what they had)")
+    @Operation(operationId = "putStoreStaff", summary = "Grant a user store-level permissions (replaces what they had)",
+            description = "Needs MANAGE_STAFF (or ORGANIZATION_MANAGE_USERS in an organization). Only store-level permissions; inside "
+                    + "an organization user management and billing are organization-level and refused (ORG-13, ORG-14). "
+                    + "The store owner holds everything and needs no staff row.")
     @APIResponse(responseCode = "200", description = "The staff member",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffView.class)))
     public StaffView putStaff(@PathParam("storeId") UUID storeId, @PathParam("userId") UUID userId, @Valid @NotNull StaffRequest request) {
@@ -89,7 +101,8 @@ public class StoreResource {
 
     @DELETE
     @Path("/{storeId}/staff/{userId}")
-    @Operation(operationId = "removeStoreStaff", summary = "Remove a user from a store's staff")
+    @Operation(operationId = "removeStoreStaff", summary = "Remove a user from a store's staff",
+            description = "The user loses every store-level permission on the store. Needs MANAGE_STAFF (or ORGANIZATION_MANAGE_USERS).")
     @APIResponse(responseCode = "204", description = "Removed")
     public void removeStaff(@PathParam("storeId") UUID storeId, @PathParam("userId") UUID userId) {
         stores.removeStaff(storeId, userId);
@@ -97,7 +110,8 @@ public class StoreResource {
 
     @GET
     @Path("/{storeId}/payment-methods")
-    @Operation(operationId = "listStorePaymentMethods", summary = "Billing payment methods that apply to a store (its organization's when grouped)")
+    @Operation(operationId = "listStorePaymentMethods", summary = "Billing payment methods that apply to a store (its organization's when grouped)",
+            description = "Primary first. Needs VIEW_BILLS, or ORGANIZATION_BILLING once the store is in an organization (ORG-9, ORG-14).")
     @APIResponse(responseCode = "200", description = "The payment methods, primary first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentMethodView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public List<PaymentMethodView> paymentMethods(@PathParam("storeId") UUID storeId) {
@@ -106,7 +120,10 @@ public class StoreResource {
 
     @POST
     @Path("/{storeId}/payment-methods")
-    @Operation(operationId = "addStorePaymentMethod", summary = "Add a billing payment method to a store (type and label only)")
+    @Operation(operationId = "addStorePaymentMethod", summary = "Add a billing payment method to a store (type and label only)",
+            description = "Needs MANAGE_BILLING_PAYMENT_METHODS. With primary=true (or when the store has none) it becomes the primary "
+                    + "method; it clears needsBillingSetup (ORG-10). A store in an organization is billed by the organization: "
+                    + "STORE_BILLED_BY_ORGANIZATION (ORG-9).")
     @APIResponse(responseCode = "201", description = "The payment method",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentMethodView.class)))
     public Response addPaymentMethod(@PathParam("storeId") UUID storeId, @Valid @NotNull CreatePaymentMethodRequest request) {
@@ -116,7 +133,10 @@ public class StoreResource {
     @POST
     @Path("/{storeId}/ownership-transfers")
     @Operation(operationId = "transferStoreOwnership",
-            summary = "Transfer a store to a new owner (it leaves its organization; bills below the threshold move with it)")
+            summary = "Transfer a store to a new owner (it leaves its organization; bills below the threshold move with it)",
+            description = "Only the store owner. The store leaves its organization (its members' permissions end, ORG-12; an emptied "
+                    + "organization is deleted, ORG-11); staff keep their store-level permissions. Outstanding bills below the "
+                    + "billing threshold move with the store; at or over it they are invoiced to the previous owner first (ORG-16).")
     @APIResponse(responseCode = "200", description = "The store, the permissions removed (ORG-12) and the billing outcome (ORG-16)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationDtos.Transferred.class)))
     @APIResponse(responseCode = "403", description = "STORE_OWNER_REQUIRED: the caller does not own the store")
@@ -126,7 +146,8 @@ public class StoreResource {
 
     @POST
     @Path("/{storeId}/charges")
-    @Operation(operationId = "addStoreCharge", summary = "Accrue a billing charge on a store (platform-admin role)")
+    @Operation(operationId = "addStoreCharge", summary = "Accrue a billing charge on a store (platform-admin role)",
+            description = "Adds the amount to the store's outstanding balance (in the store's billing currency); for platform operators.")
     @APIResponse(responseCode = "200", description = "The store with its new outstanding balance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreView.class)))
     @APIResponse(responseCode = "403", description = "ROLE_REQUIRED: the caller lacks the platform-admin role")

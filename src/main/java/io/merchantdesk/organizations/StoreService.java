@@ -10,20 +10,30 @@ import io.merchantdesk.kernel.paging.Cursors;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
 import io.merchantdesk.kernel.security.CurrentUser;
+import io.merchantdesk.kernel.security.Users;
+import io.merchantdesk.organizations.GroupingRules.StaffRow;
 import io.merchantdesk.organizations.StoreDtos.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Stores, their staff and their billing payment methods. */
+/** Stores, their staff and their billing payment methods: access checks and rules; the SQL is in the repositories. */
 @ApplicationScoped
 public class StoreService {
     @Inject
-    EntityManager em;
+    StoreRepository storeRepository;
+
+    @Inject
+    StaffRepository staffRepository;
+
+    @Inject
+    BillingRepository billing;
+
+    @Inject
+    Users users;
 
     @Inject
     CurrentUser currentUser;
@@ -40,27 +50,14 @@ public class StoreService {
         store.billingCurrency = request.billingCurrency();
         store.plan = request.plan();
         store.needsBillingSetup = true;
-        store.persist();
+        storeRepository.persist(store);
         return StoreView.of(store);
     }
 
     /** Stores the caller owns, is staff on, or administers through their organization. */
     public Page<StoreView> list(PageParams page) {
         List<String> after = Cursors.decode(page.cursor, 1);
-        @SuppressWarnings("unchecked")
-        List<Store> rows = em.createNativeQuery("""
-                SELECT s.* FROM stores s
-                WHERE (s.owner_id = :me
-                       OR EXISTS (SELECT 1 FROM store_staff st WHERE st.store_id = s.id AND st.user_id = :me)
-                       OR s.organization_id IN (SELECT o.id FROM organizations o WHERE o.owner_id = :me
-                                                UNION SELECT m.organization_id FROM organization_members m
-                                                      WHERE m.user_id = :me AND m.role = 'ADMIN'))
-                  AND (CAST(:after AS uuid) IS NULL OR s.id > CAST(:after AS uuid))
-                ORDER BY s.id LIMIT :n""", Store.class)
-                .setParameter("me", currentUser.id())
-                .setParameter("after", after == null ? null : Cursors.uuid(after.get(0)))
-                .setParameter("n", page.limit + 1)
-                .getResultList();
+        List<Store> rows = storeRepository.visiblePage(currentUser.id(), after == null ? null : Cursors.uuid(after.get(0)), page.limit + 1);
         return Page.of(rows, page.limit, StoreView::of, s -> Cursors.encode(s.id));
     }
 
@@ -81,7 +78,7 @@ public class StoreService {
         Etags.requireMatch(ifMatch, store.version);
         if (request.name() != null) store.name = request.name().trim();
         if (request.plan() != null) store.plan = request.plan();
-        em.flush();
+        storeRepository.flush();
         return StoreView.of(store);
     }
 
@@ -91,17 +88,15 @@ public class StoreService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Store applyPlan(UUID storeId, Plan plan) {
-        Store store = em.find(Store.class, storeId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Store store = storeRepository.lock(storeId);
         if (store == null) throw ProblemException.notFound("Store " + storeId);
         store.plan = plan;
-        em.flush();
+        storeRepository.flush();
         return store;
     }
 
     public Store find(UUID storeId) {
-        Store store = em.find(Store.class, storeId);
-        if (store == null) throw ProblemException.notFound("Store " + storeId);
-        return store;
+        return storeRepository.findByIdOptional(storeId).orElseThrow(() -> ProblemException.notFound("Store " + storeId));
     }
 
     // --- staff ---
@@ -109,22 +104,15 @@ public class StoreService {
     public Page<StaffView> listStaff(UUID storeId, PageParams page) {
         requireStaffManager(storeId);
         List<String> after = Cursors.decode(page.cursor, 1);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT user_id, permissions FROM store_staff WHERE store_id = :store
-                  AND (CAST(:after AS uuid) IS NULL OR user_id > CAST(:after AS uuid))
-                ORDER BY user_id LIMIT :n""")
-                .setParameter("store", storeId)
-                .setParameter("after", after == null ? null : Cursors.uuid(after.get(0)))
-                .setParameter("n", page.limit + 1).getResultList();
-        return Page.of(rows, page.limit, r -> new StaffView(storeId, (UUID) r[0], permissions(r[1])), r -> Cursors.encode(r[0]));
+        List<StaffRow> rows = staffRepository.page(storeId, after == null ? null : Cursors.uuid(after.get(0)), page.limit + 1);
+        return Page.of(rows, page.limit, r -> new StaffView(storeId, r.userId(), r.permissions()), r -> Cursors.encode(r.userId()));
     }
 
     @Transactional
     public StaffView putStaff(UUID storeId, UUID userId, StaffRequest request) {
         requireStaffManager(storeId);
         Store store = find(storeId);
-        if (em.createNativeQuery("SELECT 1 FROM users WHERE id = :id").setParameter("id", userId).getResultList().isEmpty()) {
+        if (!users.exists(userId)) {
             throw ProblemException.notFound("User " + userId);
         }
         if (userId.equals(store.ownerId)) {
@@ -153,22 +141,15 @@ public class StoreService {
                         "ORG-13/ORG-14: user management and billing permissions of a store in an organization are organization-level", errors);
             }
         }
-        String[] names = request.permissions().stream().distinct().map(Enum::name).sorted().toArray(String[]::new);
-        em.createNativeQuery("""
-                INSERT INTO store_staff (store_id, user_id, permissions) VALUES (:store, :user, :perms)
-                ON CONFLICT (store_id, user_id) DO UPDATE SET permissions = EXCLUDED.permissions,
-                    updated_at = now(), version = store_staff.version + 1""")
-                .setParameter("store", storeId).setParameter("user", userId).setParameter("perms", names)
-                .executeUpdate();
-        return new StaffView(storeId, userId, permissions(names));
+        String[] names = SqlArrays.names(request.permissions());
+        staffRepository.upsert(storeId, userId, names);
+        return new StaffView(storeId, userId, SqlArrays.permissions(names));
     }
 
     @Transactional
     public void removeStaff(UUID storeId, UUID userId) {
         requireStaffManager(storeId);
-        int removed = em.createNativeQuery("DELETE FROM store_staff WHERE store_id = :store AND user_id = :user")
-                .setParameter("store", storeId).setParameter("user", userId).executeUpdate();
-        if (removed == 0) throw ProblemException.notFound("Staff member " + userId);
+        if (!staffRepository.delete(storeId, userId)) throw ProblemException.notFound("Staff member " + userId);
     }
 
     private void requireStaffManager(UUID storeId) {
@@ -184,7 +165,7 @@ public class StoreService {
     public List<PaymentMethodView> paymentMethods(UUID storeId) {
         requireBilling(storeId, Permission.VIEW_BILLS);
         Store store = find(storeId);
-        return PaymentMethods.billing(em, store).stream().map(PaymentMethodView::of).toList();
+        return billing.billing(store).stream().map(PaymentMethodView::of).toList();
     }
 
     @Transactional
@@ -195,19 +176,19 @@ public class StoreService {
             throw ProblemException.rule("STORE_BILLED_BY_ORGANIZATION",
                     "ORG-9: the store is billed through its organization; change the organization's payment methods instead");
         }
-        List<PaymentMethod> existing = PaymentMethods.billing(em, store);
+        List<PaymentMethod> existing = billing.billing(store);
         boolean primary = request.primary() || existing.stream().noneMatch(m -> m.billingRole == PaymentMethod.BillingRole.PRIMARY);
         if (primary) {
             existing.stream().filter(m -> m.billingRole == PaymentMethod.BillingRole.PRIMARY)
                     .forEach(m -> m.billingRole = PaymentMethod.BillingRole.BACKUP);
-            em.flush();
+            billing.flush();
         }
         PaymentMethod m = new PaymentMethod();
         m.storeId = storeId;
         m.type = request.type();
         m.label = request.label().trim();
         m.billingRole = primary ? PaymentMethod.BillingRole.PRIMARY : PaymentMethod.BillingRole.BACKUP;
-        m.persist();
+        billing.persist(m);
         store.needsBillingSetup = false;
         return PaymentMethodView.of(m);
     }
@@ -217,10 +198,5 @@ public class StoreService {
         if (!a.has(storeLevel) && !a.has(Permission.ORGANIZATION_BILLING)) {
             throw ProblemException.forbidden("PERMISSION_REQUIRED", "This needs " + storeLevel + " (or ORGANIZATION_BILLING in an organization)");
         }
-    }
-
-    static List<Permission> permissions(Object sqlArray) {
-        String[] names = sqlArray instanceof String[] a ? a : java.util.Arrays.stream((Object[]) sqlArray).map(String::valueOf).toArray(String[]::new);
-        return java.util.Arrays.stream(names).map(Permission::valueOf).toList();
     }
 }

@@ -90,4 +90,36 @@ class GroupingRulesTest {
         assertTrue(GroupingRules.newOrganization(snapshot(List.of(a, b), Map.of(), Map.of()), pm, List.of()).plus());
         assertFalse(GroupingRules.newOrganization(snapshot(List.of(a, c), Map.of(), Map.of()), pm, List.of()).plus());
     }
+    @Test
+    @DisplayName("ORG-8 ORG-9 without a chosen payment method billing stays open: no method is reported removed, eligibility is still judged")
+    void billingNotChosen() {
+        Store a = store("USD", Plan.GROW);
+        Store b = store("USD", Plan.GROW);
+        Store c = store("CAD", Plan.GROW);
+        PaymentMethod pa = card(a);
+        PaymentMethod pb = card(b);
+        Snapshot s = snapshot(List.of(a, b, c), Map.of(), Map.of(a.id, List.of(pa), b.id, List.of(pb)));
+        Target open = GroupingRules.newOrganization(s, null, List.of());
+        assertFalse(open.billingChosen());
+        assertEquals("USD", open.billingCurrency(), "the first store the caller owns stands in for the billing store");
+        Evaluation e = GroupingRules.evaluate(s, open);
+        assertTrue(e.effects().paymentMethodsRemoved().isEmpty());
+        assertNull(e.effects().billingPaymentMethods().primary());
+        assertEquals(List.of("CURRENCY_MISMATCH"), e.verdicts().get(2).reasons().stream().map(OrganizationDtos.Reason::code).toList());
+        // Once chosen, the eligible stores' other methods are replaced (ORG-9).
+        Target chosen = GroupingRules.newOrganization(s, pb, List.of());
+        assertTrue(chosen.billingChosen());
+        assertEquals(List.of(pa.id), GroupingRules.evaluate(s, chosen).effects().paymentMethodsRemoved().stream()
+                .map(StoreDtos.PaymentMethodView::id).toList());
+    }
+
+    @Test
+    @DisplayName("ORG-2 without a chosen payment method the currency never comes from a store the caller does not own")
+    void openBillingCurrencyFromOwnStoreOnly() {
+        Store foreign = store("CAD", Plan.GROW);
+        foreign.ownerId = UUID.randomUUID();
+        Store own = store("USD", Plan.GROW);
+        Snapshot s = snapshot(List.of(foreign, own), Map.of(), Map.of());
+        assertEquals("USD", GroupingRules.newOrganization(s, null, List.of()).billingCurrency());
+    }
 }

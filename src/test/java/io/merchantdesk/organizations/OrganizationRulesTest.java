@@ -477,12 +477,12 @@ class OrganizationRulesTest {
         member(alice, org, member, "MEMBER", "ORGANIZATION_VIEW_STORES");
         alice.as().get("/organizations/" + org + "/stores").then().statusCode(200).body("items", hasSize(2));
         member.as().get("/organizations/" + org + "/members").then().statusCode(200)
-                .body("userId", hasItems(alice.id(), admin.id(), member.id()));
+                .body("items.userId", hasItems(alice.id(), admin.id(), member.id()));
         stranger.as().get("/organizations/" + org + "/members").then().statusCode(404);
         member.as().delete("/organizations/" + org + "/members/" + admin.id()).then().statusCode(403).body("code", equalTo("PERMISSION_REQUIRED"));
         stranger.as().delete("/organizations/" + org + "/members/" + member.id()).then().statusCode(404);
         admin.as().delete("/organizations/" + org + "/members/" + member.id()).then().statusCode(204);
-        alice.as().get("/organizations/" + org + "/members").then().body("userId", not(hasItem(member.id())));
+        alice.as().get("/organizations/" + org + "/members").then().body("items.userId", not(hasItem(member.id())));
         member.as().get("/organizations/" + org).then().statusCode(404);
     }
 }

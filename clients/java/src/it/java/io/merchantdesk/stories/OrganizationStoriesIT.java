@@ -18,6 +18,7 @@ import io.merchantdesk.client.model.MemberRequest;
 import io.merchantdesk.client.model.MemberRole;
 import io.merchantdesk.client.model.Organization;
 import io.merchantdesk.client.model.OrganizationCreated;
+import io.merchantdesk.client.model.MemberPage;
 import io.merchantdesk.client.model.OrganizationMember;
 import io.merchantdesk.client.model.OrganizationPreview;
 import io.merchantdesk.client.model.OrganizationRole;
@@ -25,6 +26,7 @@ import io.merchantdesk.client.model.PaymentMethod;
 import io.merchantdesk.client.model.PaymentMethodType;
 import io.merchantdesk.client.model.Permission;
 import io.merchantdesk.client.model.Plan;
+import io.merchantdesk.client.model.PreviewOrganizationRequest;
 import io.merchantdesk.client.model.Store;
 import io.merchantdesk.client.model.StoreEligibility;
 import io.merchantdesk.stories.support.Actors;
@@ -57,6 +59,13 @@ class OrganizationStoriesIT {
         assertEquals(0, oslo.getOutstandingBalance().getAmount().compareTo(BigDecimal.ZERO));
         assertEquals("USD", oslo.getOutstandingBalance().getCurrency());
 
+        // Before any billing is set up, the preview already answers whether the stores can be grouped.
+        OrganizationPreview early = organizations.previewOrganization(new PreviewOrganizationRequest()
+                .storeIds(List.of(oslo.getId(), bergen.getId())), null);
+        assertTrue(early.getEligible());
+        assertFalse(early.getBillingChosen(), "billing is still to be chosen");
+        assertTrue(early.getPaymentMethodChoices().isEmpty());
+
         PaymentMethod card = stores.addStorePaymentMethod(oslo.getId(),
                 new CreatePaymentMethodRequest().type(PaymentMethodType.CARD).label("Visa ending 4242").primary(true), null);
         assertEquals(PaymentMethodType.CARD, card.getType());
@@ -64,8 +73,11 @@ class OrganizationStoriesIT {
         // The preview names the ineligible store and why, and changes nothing.
         CreateOrganizationRequest withToronto = new CreateOrganizationRequest().name(Actors.unique("Nordic Outdoor Group"))
                 .storeIds(List.of(oslo.getId(), bergen.getId(), toronto.getId())).paymentMethodId(card.getId());
-        OrganizationPreview preview = organizations.previewOrganization(withToronto, null);
+        OrganizationPreview preview = organizations.previewOrganization(new PreviewOrganizationRequest().name(withToronto.getName())
+                .storeIds(withToronto.getStoreIds()).paymentMethodId(card.getId()), null);
         assertFalse(preview.getEligible());
+        assertTrue(preview.getBillingChosen());
+        assertEquals(List.of(card.getId()), preview.getPaymentMethodChoices().stream().map(PaymentMethod::getId).toList());
         assertEquals("USD", preview.getBillingCurrency());
         StoreEligibility torontoVerdict = preview.getStores().stream()
                 .filter(s -> s.getStoreId().equals(toronto.getId())).findFirst().orElseThrow();
@@ -98,14 +110,19 @@ class OrganizationStoriesIT {
         assertEquals(org.getId(), organizations.getOrganization(org.getId()).getId());
         assertTrue(organizations.listOrganizations(null, 50).getItems().stream().anyMatch(o -> o.getId().equals(org.getId())));
 
-        // Members: the owner is listed as OWNER; a colleague joins as MEMBER with a typed permission.
+        // Members (a keyset-paged list): the owner is listed first as OWNER; a colleague joins as MEMBER with a typed permission.
         Actor bob = Actors.actor("bob");
         OrganizationMember member = organizations.putOrganizationMember(org.getId(), bob.id(),
                 new MemberRequest().role(MemberRole.MEMBER).permissions(List.of(Permission.ORGANIZATION_VIEW_STORES)));
         assertEquals(OrganizationRole.MEMBER, member.getRole());
-        List<OrganizationMember> members = organizations.listOrganizationMembers(org.getId());
-        OrganizationMember owner = members.stream().filter(m -> m.getUserId().equals(ada.id())).findFirst().orElseThrow();
+        MemberPage firstPage = organizations.listOrganizationMembers(org.getId(), null, 1);
+        OrganizationMember owner = firstPage.getItems().get(0);
+        assertEquals(ada.id(), owner.getUserId());
         assertEquals(OrganizationRole.OWNER, owner.getRole());
+        assertNotNull(firstPage.getNextCursor(), "one member per page: bob is on the next");
+        MemberPage secondPage = organizations.listOrganizationMembers(org.getId(), firstPage.getNextCursor(), 1);
+        assertEquals(List.of(bob.id()), secondPage.getItems().stream().map(OrganizationMember::getUserId).toList());
+        assertEquals(null, secondPage.getNextCursor());
         assertTrue(owner.getPermissions().contains(Permission.ORGANIZATION_BILLING));
         assertEquals(org.getId(), new OrganizationsApi(bob.client()).getOrganization(org.getId()).getId());
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,17 +25,12 @@ public class Outbox {
     @Inject
     EntityManager em;
 
+    /** One e-mail, in the caller's JTA transaction (the statement runs on the transaction's own connection). */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID email(String kind, String recipient, String subject, String body, String aggregateType, UUID aggregateId) {
-        UUID id = Ids.next();
-        em.createNativeQuery("""
-                INSERT INTO outbox_messages (id, kind, recipient, subject, body, aggregate_type, aggregate_id)
-                VALUES (:id, :kind, :recipient, :subject, :body, :aggType, :aggId)""")
-                .setParameter("id", id).setParameter("kind", kind).setParameter("recipient", recipient)
-                .setParameter("subject", subject).setParameter("body", body)
-                .setParameter("aggType", aggregateType).setParameter("aggId", aggregateId)
-                .executeUpdate();
-        return id;
+        return em.unwrap(Session.class).doReturningWork(c ->
+                write(c, kind, subject, body, aggregateType, java.util.Collections.singletonList(aggregateId),
+                        java.util.Collections.singletonList(recipient)).get(0));
     }
 
     /**
@@ -43,10 +39,19 @@ public class Outbox {
      */
     public static void emails(Connection c, String kind, String subject, String body, String aggregateType,
                               List<UUID> aggregateIds, List<String> recipients) throws SQLException {
-        if (aggregateIds.isEmpty()) return;
+        write(c, kind, subject, body, aggregateType, aggregateIds, recipients);
+    }
+
+    /** The one writer of outbox rows: both entry points above end here. */
+    private static List<UUID> write(Connection c, String kind, String subject, String body, String aggregateType,
+                                    List<UUID> aggregateIds, List<String> recipients) throws SQLException {
+        if (aggregateIds.isEmpty()) return List.of();
+        List<UUID> ids = new java.util.ArrayList<>(aggregateIds.size());
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (int i = 0; i < aggregateIds.size(); i++) {
-                ps.setObject(1, Ids.next());
+                UUID id = Ids.next();
+                ids.add(id);
+                ps.setObject(1, id);
                 ps.setString(2, kind);
                 ps.setString(3, recipients.get(i));
                 ps.setString(4, subject);
@@ -57,5 +62,6 @@ public class Outbox {
             }
             ps.executeBatch();
         }
+        return ids;
     }
 }

@@ -1,4 +1,4 @@
-package io.merchantdesk.sdk;
+package io.merchantdesk.kernel.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;

@@ -20,6 +20,7 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export PATH=$JAVA_HOME/bin:$PATH
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 mkdir -p "$OUT"
+REV="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+uncommitted')"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; }
@@ -141,7 +142,7 @@ fi
 
 # --- report --------------------------------------------------------------------------------------------------------
 echo
-echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+changes'), ${DUR}s per endpoint, wrk -t2 -c8, $(nproc) cores"
+echo "commit $REV, ${DUR}s per endpoint, wrk -t2 -c8, $(nproc) cores"
 awk -F'\t' -v pgb="$PGB_TPS" '
   BEGIN { printf "| endpoint | req/s | p50 ms | p99 ms | vs pgbench | load avg |\n|---|---|---|---|---|---|\n" }
   { printf "| %s | %.0f | %s | %s | %.1f %% | %s |\n", $9, $3, $4, $5, 100 * $3 / pgb, $10 }' "$RESULTS"

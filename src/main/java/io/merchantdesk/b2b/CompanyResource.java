@@ -1,6 +1,7 @@
 package io.merchantdesk.b2b;
 
 import io.merchantdesk.b2b.B2bDtos.*;
+import io.merchantdesk.kernel.error.Problem;
 import io.merchantdesk.kernel.http.Etags;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
@@ -80,6 +81,8 @@ public class CompanyResource {
     }
 
     @DELETE
+    // The generated clients send only "Accept: application/problem+json" for a 204 answer; without it JAX-RS says 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{companyId}")
     @Operation(operationId = "deleteCompany", summary = "Delete a company with its locations and contacts (refused while it has orders)",
             description = "Deletes the company with its locations, contacts and their roles. Refused with 409 COMPANY_HAS_ORDERS while any order belongs to one of its locations (B2B-1: B2B orders stay with the company). Send the ETag as If-Match.")
@@ -142,6 +145,8 @@ public class CompanyResource {
     }
 
     @DELETE
+    // The generated clients send only "Accept: application/problem+json" for a 204 answer; without it JAX-RS says 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{companyId}/locations/{locationId}")
     @Operation(operationId = "deleteCompanyLocation", summary = "Delete a location (refused where that would lose orders, history or a contact's only role)",
             description = "Deletes the location and every contact's role at it. Refused with 409 while any order refers to the "

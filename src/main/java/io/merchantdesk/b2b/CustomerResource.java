@@ -1,6 +1,7 @@
 package io.merchantdesk.b2b;
 
 import io.merchantdesk.b2b.B2bDtos.*;
+import io.merchantdesk.kernel.error.Problem;
 import io.merchantdesk.kernel.http.Etags;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
@@ -77,6 +78,8 @@ public class CustomerResource {
     }
 
     @DELETE
+    // The generated clients send only "Accept: application/problem+json" for a 204 answer; without it JAX-RS says 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{customerId}")
     @Operation(operationId = "deleteCustomer", summary = "Delete a customer without orders or company memberships",
             description = "Deletes a customer without order history and without company memberships (409 CUSTOMER_HAS_ORDERS or CUSTOMER_IS_CONTACT otherwise). Send the ETag as If-Match.")

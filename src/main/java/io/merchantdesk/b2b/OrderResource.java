@@ -1,6 +1,7 @@
 package io.merchantdesk.b2b;
 
 import io.merchantdesk.b2b.B2bDtos.*;
+import io.merchantdesk.kernel.error.Problem;
 import io.merchantdesk.kernel.http.Etags;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
@@ -78,6 +79,8 @@ public class OrderResource {
     }
 
     @DELETE
+    // The generated clients send only "Accept: application/problem+json" for a 204 answer; without it JAX-RS says 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{orderId}")
     @Operation(operationId = "deleteOrder", summary = "Soft-delete an order (it is never migrated afterwards, B2B-2)",
             description = "Soft-deletes the order: it stays readable with `deletedAt` and is never migrated afterwards (B2B-2). Deleting a deleted order changes nothing.")

@@ -66,7 +66,7 @@ class LocationsAndRolesTest {
         alice.as().post("/stores/" + store + "/orders/" + b2b + "/cancellation").then().statusCode(200);
         alice.as().delete("/stores/" + store + "/orders/" + b2b).then().statusCode(204);
         // Even a cancelled, soft-deleted order keeps its location (B2B-1).
-        alice.as().delete(locations(store, company) + "/" + withOrders).then().statusCode(409)
+        alice.as().accept("application/problem+json").delete(locations(store, company) + "/" + withOrders).then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("B2B_LOCATION_HAS_ORDERS"));
         // A migration record keeps its location even after the orders were reverted (B2B-7 history).
         String grace = customer(alice, store, "Grace", "Hopper");
@@ -106,7 +106,9 @@ class LocationsAndRolesTest {
         String etag = alice.as().get(path).then().extract().header("ETag");
         alice.as().header("If-Match", etag).body(Map.of("name", "renamed")).put(path).then().statusCode(200);
         alice.as().header("If-Match", etag).delete(path).then().statusCode(412);
-        alice.as().header("If-Match", alice.as().get(path).then().extract().header("ETag")).delete(path).then().statusCode(204);
+        // As a generated client sends it: only problem+json is acceptable for an answer without a body.
+        alice.as().accept("application/problem+json").header("If-Match", alice.as().get(path).then().extract().header("ETag"))
+                .delete(path).then().statusCode(204);
         alice.as().get(path).then().statusCode(404);
         alice.as().delete(path).then().statusCode(404);
         alice.as().get(contact(store, company, ada)).then().statusCode(200)

@@ -1,6 +1,7 @@
 package io.merchantdesk.partners;
 
 import io.merchantdesk.kernel.http.Etags;
+import io.merchantdesk.kernel.http.QueryParams;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
 import io.merchantdesk.kernel.security.CurrentUser;
@@ -37,7 +38,7 @@ public class PartnerResource {
     LeadService leads;
 
     @Inject
-    UpgradeInvitations invitations;
+    UpgradeInvitationService invitations;
 
     @POST
     @Operation(operationId = "createPartner", summary = "Create a partner account; the caller becomes its ADMIN member")
@@ -122,7 +123,7 @@ public class PartnerResource {
                                   @QueryParam("sort") @Parameter(description = "Comma-separated fields, '-' for descending: submittedAt, updatedAt, status, type, contactName, companyName, email, websiteUrl, country (default -submittedAt)",
                                           example = "-submittedAt,contactName") String sort,
                                   @BeanParam @Valid PageParams page) {
-        return leads.list(Actor.of(currentUser), partnerId, new LeadService.LeadFilter(Enums.param("status", LeadStatus.class, status), Enums.param("type", LeadType.class, type), q, null, null), sort, page);
+        return leads.list(Actor.of(currentUser), partnerId, new LeadService.LeadFilter(QueryParams.enumValue("status", LeadStatus.class, status), QueryParams.enumValue("type", LeadType.class, type), q, null, null), sort, page);
     }
 
     @GET

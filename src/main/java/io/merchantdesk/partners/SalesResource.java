@@ -2,6 +2,7 @@ package io.merchantdesk.partners;
 
 import io.merchantdesk.kernel.access.AccessService;
 import io.merchantdesk.kernel.http.Etags;
+import io.merchantdesk.kernel.http.QueryParams;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
 import io.merchantdesk.kernel.security.CurrentUser;
@@ -36,7 +37,7 @@ public class SalesResource {
     LeadService leads;
 
     @Inject
-    SalesReps reps;
+    SalesRepService reps;
 
     @Inject
     AccessService access;
@@ -61,7 +62,7 @@ public class SalesResource {
                                   @QueryParam("partnerId") @Parameter(description = "Only this partner's leads") UUID partnerId,
                                   @QueryParam("sort") @Parameter(description = "As in listLeads", example = "-submittedAt") String sort,
                                   @BeanParam @Valid PageParams page) {
-        return leads.listForSales(actor(), new LeadService.LeadFilter(Enums.param("status", LeadStatus.class, status), Enums.param("type", LeadType.class, type), q, conflict, partnerId), sort, page);
+        return leads.listForSales(actor(), new LeadService.LeadFilter(QueryParams.enumValue("status", LeadStatus.class, status), QueryParams.enumValue("type", LeadType.class, type), q, conflict, partnerId), sort, page);
     }
 
     @GET

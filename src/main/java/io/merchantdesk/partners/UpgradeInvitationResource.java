@@ -22,7 +22,7 @@ public class UpgradeInvitationResource {
     CurrentUser currentUser;
 
     @Inject
-    UpgradeInvitations invitations;
+    UpgradeInvitationService invitations;
 
     @GET
     @Path("/{invitationId}")

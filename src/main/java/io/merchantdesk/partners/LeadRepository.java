@@ -2,9 +2,11 @@ package io.merchantdesk.partners;
 
 import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.kernel.persistence.Jdbc;
+import io.merchantdesk.partners.PartnerDtos.AssignmentView;
 import io.merchantdesk.partners.PartnerDtos.LeadSummary;
 import io.merchantdesk.partners.PartnerDtos.SalesRepView;
 import io.merchantdesk.partners.PartnerDtos.TimelineEntry;
+import io.merchantdesk.partners.PartnerDtos.TimelineKind;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
@@ -39,19 +41,32 @@ class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
             ORDER BY submitted_at, id LIMIT 1""";
 
     static final String INSERT_TIMELINE = """
-            INSERT INTO lead_status_changes (id, lead_id, from_status, to_status, changed_by, changed_by_name, note)
-            VALUES (:id, :lead, :from, :to, :by, :name, :note)""";
+            INSERT INTO lead_status_changes (id, lead_id, from_status, to_status, changed_by, changed_by_name, note, kind, sales_rep_id)
+            VALUES (:id, :lead, :from, :to, :by, :name, :note, :kind, :rep)""";
 
     static final String TIMELINE = """
-            SELECT from_status, to_status, changed_at, changed_by, changed_by_name, note FROM lead_status_changes
+            SELECT from_status, to_status, changed_at, changed_by, changed_by_name, note, kind, sales_rep_id FROM lead_status_changes
             WHERE lead_id = :lead ORDER BY changed_at, id""";
 
-    /** The select-list of a leads-table row; the sort keys follow from column 16 on. */
+    /**
+     * Issue 15: every queued lead (open, no representative) in one of the countries goes to the
+     * representative, with an ASSIGNMENT entry in each lead's timeline; one statement, answers the count.
+     */
+    static final String ASSIGN_QUEUED = """
+            WITH moved AS (
+                UPDATE leads SET sales_rep_id = :rep, sales_rep_name = :repName, sales_rep_email = :repEmail,
+                       assignment_reason = 'COVERS_COUNTRY', updated_at = now(), version = version + 1
+                WHERE sales_rep_id IS NULL AND open AND country = ANY (CAST(:countries AS text[]))
+                RETURNING id, status)
+            INSERT INTO lead_status_changes (id, lead_id, from_status, to_status, changed_by, changed_by_name, note, kind, sales_rep_id)
+            SELECT gen_random_uuid(), id, status, status, :by, :byName, :note, 'ASSIGNMENT', :rep FROM moved""";
+
+    /** The select-list of a leads-table row; the sort keys follow from KEY_COLUMN on. */
     static final String TABLE_COLUMNS = """
             SELECT l.id, l.partner_id, l.type, l.status, l.contact_name, l.email, l.company_name, l.website_url, l.country,
                    l.sales_support_requested, l.sales_rep_id, l.sales_rep_name, l.sales_rep_email, l.submitted_at, l.updated_at,
-                   l.conflict_lead_id, """;
-    static final int KEY_COLUMN = 16;
+                   l.conflict_lead_id, l.assignment_reason, l.open, """;
+    static final int KEY_COLUMN = 18;
 
     /** Which leads a table shows. */
     enum Scope {
@@ -60,7 +75,9 @@ class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
         /** The leads assigned to one representative. */
         REPRESENTATIVE("l.sales_rep_id = :scope"),
         /** Every lead (platform-admin). */
-        ALL("TRUE");
+        ALL("TRUE"),
+        /** The assignment queue: open leads without a representative (issue 15; partial index leads_queued_idx). */
+        QUEUED("l.sales_rep_id IS NULL AND l.open");
 
         final String where;
 
@@ -88,10 +105,27 @@ class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     }
 
     void addTimeline(UUID leadId, LeadStatus from, LeadStatus to, UUID by, String byName, String note) {
+        insertTimeline(leadId, from, to, by, byName, note, TimelineKind.STATUS_CHANGE, null);
+    }
+
+    void addAssignment(UUID leadId, LeadStatus status, UUID salesRepId, UUID by, String byName, String note) {
+        insertTimeline(leadId, status, status, by, byName, note, TimelineKind.ASSIGNMENT, salesRepId);
+    }
+
+    /** Assigns the queued leads of the countries to the representative; the number of leads assigned. */
+    int assignQueued(UUID repId, String repName, String repEmail, String[] countries, UUID by, String byName, String note) {
+        return getEntityManager().createNativeQuery(ASSIGN_QUEUED)
+                .setParameter("rep", repId).setParameter("repName", repName).setParameter("repEmail", repEmail)
+                .setParameter("countries", countries).setParameter("by", by).setParameter("byName", byName)
+                .setParameter("note", note).executeUpdate();
+    }
+
+    private void insertTimeline(UUID leadId, LeadStatus from, LeadStatus to, UUID by, String byName, String note,
+                                TimelineKind kind, UUID salesRepId) {
         getEntityManager().createNativeQuery(INSERT_TIMELINE)
                 .setParameter("id", Ids.next()).setParameter("lead", leadId).setParameter("from", from == null ? null : from.name())
                 .setParameter("to", to.name()).setParameter("by", by).setParameter("name", byName)
-                .setParameter("note", note).executeUpdate();
+                .setParameter("note", note).setParameter("kind", kind.name()).setParameter("rep", salesRepId).executeUpdate();
     }
 
     List<TimelineEntry> timeline(UUID leadId) {
@@ -100,7 +134,7 @@ class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
         List<TimelineEntry> timeline = new ArrayList<>();
         for (Object[] r : rows) {
             timeline.add(new TimelineEntry(r[0] == null ? null : LeadStatus.valueOf((String) r[0]), LeadStatus.valueOf((String) r[1]),
-                    Jdbc.instant(r[2]), (UUID) r[3], (String) r[4], (String) r[5]));
+                    Jdbc.instant(r[2]), (UUID) r[3], (String) r[4], (String) r[5], TimelineKind.valueOf((String) r[6]), (UUID) r[7]));
         }
         return timeline;
     }
@@ -141,6 +175,7 @@ class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
         SalesRepView rep = r[10] == null ? null : new SalesRepView((UUID) r[10], (String) r[11], (String) r[12]);
         return new LeadSummary((UUID) r[0], (UUID) r[1], LeadType.valueOf((String) r[2]), LeadStatus.valueOf((String) r[3]),
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (Boolean) r[9], rep,
+                AssignmentView.of((UUID) r[10], (Boolean) r[17], r[16] == null ? null : AssignmentReason.valueOf((String) r[16])),
                 Jdbc.instant(r[13]), Jdbc.instant(r[14]), (UUID) r[15]);
     }
 

@@ -4,6 +4,7 @@ import io.merchantdesk.kernel.access.Tenancy;
 import io.merchantdesk.kernel.access.Tenancy.StoreFacts;
 import io.merchantdesk.kernel.error.FieldError;
 import io.merchantdesk.kernel.error.ProblemException;
+import io.merchantdesk.kernel.http.Etags;
 import io.merchantdesk.kernel.money.Money;
 import io.merchantdesk.kernel.outbox.Outbox;
 import io.merchantdesk.kernel.paging.Cursors;
@@ -95,6 +96,10 @@ public class LeadService {
             lead.salesRepId = rep.userId();
             lead.salesRepName = rep.name();
             lead.salesRepEmail = rep.email();
+            lead.assignmentReason = pick.get().coversCountry() ? AssignmentReason.COVERS_COUNTRY : AssignmentReason.NO_REPRESENTATIVE_COVERS_COUNTRY;
+        } else {
+            // Issue 15: nobody is active in the pool; the lead waits in the queue a platform-admin works through.
+            lead.assignmentReason = AssignmentReason.NO_ACTIVE_REPRESENTATIVE;
         }
         lead.submittedAt = Instant.now();
         leads.persistAndFlush(lead);
@@ -154,6 +159,12 @@ public class LeadService {
         return query(Scope.ALL, null, filter, sort, page, true);
     }
 
+    /** Issue 15: the assignment queue (open leads without a representative), for a platform-admin. */
+    public Page<LeadSummary> queue(Actor actor, LeadFilter filter, String sort, PageParams page) {
+        requirePlatformAdmin(actor);
+        return query(Scope.QUEUED, null, filter, sort, page, true);
+    }
+
     Page<LeadSummary> query(Scope scope, UUID scopeId, LeadFilter f, String sortSpec, PageParams page, boolean salesView) {
         LeadSort sort = LeadSort.parse(sortSpec);
         List<String> after = Cursors.decode(page.cursor, sort.keys().size() + 1);
@@ -173,7 +184,7 @@ public class LeadService {
     /** The conflict flag is for the sales views only, never shown to the partner. */
     private static LeadSummary withoutConflict(LeadSummary s) {
         return new LeadSummary(s.id(), s.partnerId(), s.type(), s.status(), s.contactName(), s.email(), s.companyName(), s.websiteUrl(),
-                s.country(), s.salesSupportRequested(), s.salesRep(), s.submittedAt(), s.updatedAt(), null);
+                s.country(), s.salesSupportRequested(), s.salesRep(), s.assignment(), s.submittedAt(), s.updatedAt(), null);
     }
 
     // --- PRT-2 / PRT-7 status changes ---
@@ -240,6 +251,44 @@ public class LeadService {
         return view(lead, true);
     }
 
+    // --- issue 15: reassignment by a platform-admin ---
+
+    /**
+     * A platform-admin gives an open lead to another active representative (also a queued lead). The
+     * open-lead counters move with it, the timeline records an ASSIGNMENT entry, the version changes.
+     */
+    @Transactional
+    public LeadView reassign(Actor actor, UUID leadId, String ifMatch, ReassignRequest request) {
+        requirePlatformAdmin(actor);
+        Lead lead = leads.findById(leadId, LockModeType.PESSIMISTIC_WRITE);
+        if (lead == null) throw ProblemException.notFound("Lead " + leadId);
+        Etags.requireMatch(ifMatch, lead.version);
+        if (!lead.open) {
+            throw ProblemException.rule("LEAD_CLOSED", "The lead is " + lead.status
+                    + (lead.payoutOutcome == null ? "" : " with a recorded payout") + "; a closed lead keeps its representative");
+        }
+        SalesRepProfile rep = reps.lockActive(request.salesRepId());
+        if (rep.userId().equals(lead.salesRepId)) return view(lead, true);   // already theirs: nothing changes
+        UUID previous = lead.salesRepId;
+        String previousName = lead.salesRepName;
+        reps.move(previous, rep.userId());
+        lead.salesRepId = rep.userId();
+        lead.salesRepName = rep.name();
+        lead.salesRepEmail = rep.email();
+        lead.assignmentReason = AssignmentReason.REASSIGNED;
+        String what = (previous == null ? "Assigned from the queue to " : "Reassigned from " + previousName + " to ") + rep.name();
+        String note = blankToNull(request.note());
+        leads.addAssignment(lead.id, lead.status, rep.userId(), actor.id(), actor.name(), note == null ? what : what + ": " + note);
+        leads.flush();
+        return view(lead, true);
+    }
+
+    static void requirePlatformAdmin(Actor actor) {
+        if (!actor.platformAdmin()) {
+            throw ProblemException.forbidden("ROLE_REQUIRED", "This needs the platform-admin role");
+        }
+    }
+
     private void close(Lead lead, boolean closed) {
         if (closed && lead.open) {
             lead.open = false;
@@ -275,7 +324,7 @@ public class LeadService {
         PayoutView payout = l.payoutOutcome == null ? null : new PayoutView(l.payoutOutcome,
                 l.payoutAmount == null ? null : Money.of(l.payoutAmount, l.payoutCurrency), l.payoutAt);
         return new LeadView(l.id, l.partnerId, l.type, l.status, NextSteps.of(l.status, l.type, l.salesSupportRequested, l.payoutOutcome),
-                timeline, rep, l.contactName, l.email, l.phone, l.companyName, l.websiteUrl, l.country, l.storeId,
+                timeline, rep, AssignmentView.of(l.salesRepId, l.open, l.assignmentReason), l.contactName, l.email, l.phone, l.companyName, l.websiteUrl, l.country, l.storeId,
                 l.salesSupportRequested, l.details, payout, salesView ? l.conflictLeadId : null, l.submittedAt, l.version);
     }
 

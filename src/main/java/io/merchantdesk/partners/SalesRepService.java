@@ -36,6 +36,9 @@ public class SalesRepService {
     SalesRepRepository reps;
 
     @Inject
+    LeadRepository leads;
+
+    @Inject
     Users users;
 
     /** Adds a sales-rep caller to the pool (or refreshes their name and e-mail). */
@@ -44,8 +47,12 @@ public class SalesRepService {
         reps.enrol(actor.id(), actor.name(), actor.email() == null ? "" : actor.email());
     }
 
+    /**
+     * Registers or updates a representative. Issue 15: an active representative immediately gets every
+     * queued lead of the countries they cover (one set-based statement, an ASSIGNMENT timeline entry each).
+     */
     @Transactional
-    public SalesRepProfile putCoverage(UUID userId, CoverageRequest request) {
+    public SalesRepProfile putCoverage(Actor actor, UUID userId, CoverageRequest request) {
         List<FieldError> errors = new ArrayList<>();
         List<String> countries = request.countries().stream().map(c -> c == null ? "" : c.trim().toUpperCase(Locale.ROOT)).toList();
         for (int i = 0; i < countries.size(); i++) {
@@ -56,8 +63,15 @@ public class SalesRepService {
         if (!errors.isEmpty()) throw ProblemException.badRequest("INVALID_COUNTRY", "Countries must be ISO 3166-1 alpha-2 codes", errors);
         UserFacts user = users.find(userId).orElseThrow(() -> ProblemException.notFound("User " + userId));
         String[] codes = countries.stream().distinct().sorted().toArray(String[]::new);
-        reps.putCoverage(userId, user.name() == null ? "" : user.name(), user.email() == null ? "" : user.email(), codes,
-                request.active() == null || request.active());
+        boolean active = request.active() == null || request.active();
+        String name = user.name() == null ? "" : user.name();
+        String email = user.email() == null ? "" : user.email();
+        reps.putCoverage(userId, name, email, codes, active);
+        if (active && codes.length > 0) {
+            int assigned = leads.assignQueued(userId, name, email, codes, actor.id(), actor.name(),
+                    "Assigned from the queue to " + name + ", who now covers the lead's country");
+            if (assigned > 0) reps.adjustOpen(userId, assigned);
+        }
         return profile(userId);
     }
 
@@ -69,6 +83,31 @@ public class SalesRepService {
         List<String> after = Cursors.decode(page.cursor, 1);
         return Page.of(reps.page(after == null ? null : Cursors.uuid(after.get(0)), page.limit + 1), page.limit, r -> r,
                 r -> Cursors.encode(r.userId()));
+    }
+
+    /** Issue 15: the representative a lead is (re)assigned to, locked; 422 when not in the pool or not active. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SalesRepProfile lockActive(UUID userId) {
+        SalesRepProfile rep = reps.lock(userId).orElseThrow(() -> ProblemException.rule("SALES_REP_NOT_FOUND",
+                "No sales representative " + userId + " in the pool; register them with PUT /sales/reps/{userId}",
+                List.of(new FieldError("salesRepId", "is not a sales representative"))));
+        if (!rep.active()) {
+            throw ProblemException.rule("SALES_REP_INACTIVE", "The sales representative " + rep.name() + " is inactive and gets no leads",
+                    List.of(new FieldError("salesRepId", "is inactive")));
+        }
+        return rep;
+    }
+
+    /** Moves one open lead's weight from one representative (null: the queue) to another, counters updated in user-id order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void move(UUID from, UUID to) {
+        if (from != null && from.compareTo(to) < 0) {
+            reps.adjustOpen(from, -1);
+            reps.adjustOpen(to, +1);
+        } else {
+            reps.adjustOpen(to, +1);
+            if (from != null) reps.adjustOpen(from, -1);
+        }
     }
 
     /** Picks and locks the representative for a new lead in the given country (empty when the pool has nobody active). */

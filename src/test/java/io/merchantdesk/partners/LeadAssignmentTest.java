@@ -73,7 +73,7 @@ class LeadAssignmentTest {
                     .body("timeline[1].salesRepId", equalTo(newRep.id()))
                     .body("timeline[1].from", equalTo("SUBMITTED")).body("timeline[1].to", equalTo("SUBMITTED"));
             assertFalse(LeadRulesTest.collect(admin, "/sales/lead-queue").contains(queued));
-            assertEquals(1, openLeads(admin, newRep.id()));
+            assertEquals(1, LeadRulesTest.openLeads(admin, newRep.id()));
         } finally {
             restore(admin, deactivated);
         }
@@ -122,8 +122,8 @@ class LeadAssignmentTest {
                 .body("status", equalTo("SUBMITTED"))
                 .extract();
         assertNotEquals(etag, moved.header("ETag"), "the version changed");
-        assertEquals(0, openLeads(admin, first.id()));
-        assertEquals(1, openLeads(admin, second.id()));
+        assertEquals(0, LeadRulesTest.openLeads(admin, first.id()));
+        assertEquals(1, LeadRulesTest.openLeads(admin, second.id()));
         // The old representative lost it, the new one has it, the partner sees who works it now.
         first.as().get("/sales/leads/" + leadId).then().statusCode(403).body("code", equalTo("NOT_ASSIGNED_REPRESENTATIVE"));
         second.as().get("/sales/leads/" + leadId).then().statusCode(200);
@@ -156,10 +156,5 @@ class LeadAssignmentTest {
         for (Map<String, Object> r : reps) {
             admin.as().body(Map.of("countries", r.get("countries"), "active", true)).put("/sales/reps/" + r.get("userId")).then().statusCode(200);
         }
-    }
-
-    private static int openLeads(Api.User admin, String repId) {
-        return LeadRulesTest.allReps(admin).stream().filter(r -> r.get("userId").equals(repId)).mapToInt(r -> (Integer) r.get("openLeads"))
-                .findFirst().orElseThrow();
     }
 }

@@ -67,6 +67,11 @@ public class Lead extends BaseEntity {
     @Column(name = "sales_rep_email")
     public String salesRepEmail;
 
+    /** How the representative was chosen, or why there is none (null for leads assigned before issue 15). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "assignment_reason")
+    public AssignmentReason assignmentReason;
+
     /** The other partner's open lead this one collides with (duplicate registration), if any. */
     @Column(name = "conflict_lead_id")
     public UUID conflictLeadId;

@@ -1,28 +1,27 @@
 package io.merchantdesk.partners;
 
-import io.merchantdesk.kernel.persistence.Jdbc;
+import io.merchantdesk.kernel.access.Tenancy;
+import io.merchantdesk.kernel.access.Tenancy.StoreFacts;
 import io.merchantdesk.kernel.error.FieldError;
 import io.merchantdesk.kernel.error.ProblemException;
+import io.merchantdesk.kernel.http.Etags;
 import io.merchantdesk.kernel.money.Money;
 import io.merchantdesk.kernel.outbox.Outbox;
 import io.merchantdesk.kernel.paging.Cursors;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
-import io.merchantdesk.kernel.persistence.Ids;
-import io.merchantdesk.organizations.Store;
+import io.merchantdesk.partners.LeadRepository.Scope;
+import io.merchantdesk.partners.LeadRepository.TableRow;
 import io.merchantdesk.partners.PartnerDtos.*;
+import io.merchantdesk.partners.SalesRepRepository.Pick;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -32,16 +31,19 @@ public class LeadService {
     public static final String CONFIRMATION_EMAIL = "LEAD_CONFIRMATION";
 
     @Inject
-    EntityManager em;
+    LeadRepository leads;
 
     @Inject
     PartnerAccess access;
 
     @Inject
-    SalesReps reps;
+    SalesRepService reps;
 
     @Inject
-    Referrals referrals;
+    ReferralService referrals;
+
+    @Inject
+    Tenancy tenancy;
 
     @Inject
     Outbox outbox;
@@ -55,34 +57,22 @@ public class LeadService {
     public LeadView submit(Actor actor, UUID partnerId, SubmitLeadRequest request) {
         access.member(actor, partnerId);
         LeadInput in = LeadInput.of(request);
-        if (request.storeId() != null && em.find(Store.class, request.storeId()) == null) {
+        if (request.storeId() != null && tenancy.store(request.storeId()).isEmpty()) {
             throw ProblemException.invalidField("storeId", "no such store");
         }
         // Serialises submissions of the same e-mail by the same partner, so a double click cannot slip past the 409.
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:k))")
-                .setParameter("k", "lead:" + partnerId + ":" + in.email().toLowerCase(Locale.ROOT)).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<UUID> same = em.createNativeQuery("""
-                SELECT id FROM leads WHERE partner_id = :p AND open AND type = :type
-                  AND (lower(email) = :email OR website_host = CAST(:host AS text) OR store_id = CAST(:store AS uuid)) LIMIT 1""")
-                .setParameter("p", partnerId).setParameter("type", request.type().name())
-                .setParameter("email", in.email().toLowerCase(Locale.ROOT)).setParameter("host", in.websiteHost())
-                .setParameter("store", request.storeId()).getResultList();
-        if (!same.isEmpty()) {
+        leads.lockKey("lead:" + partnerId + ":" + in.email().toLowerCase(Locale.ROOT));
+        Optional<UUID> same = leads.samePartnerOpenLead(partnerId, request.type(), in.email().toLowerCase(Locale.ROOT),
+                in.websiteHost(), request.storeId());
+        if (same.isPresent()) {
             throw ProblemException.conflict("DUPLICATE_LEAD",
                     "This partner already has an open " + request.type() + " lead for the same e-mail, website or store")
-                    .withResourceId(same.get(0));
+                    .withResourceId(same.get());
         }
         // Duplicate registration by another partner: accepted, but flagged for the sales representative.
-        @SuppressWarnings("unchecked")
-        List<UUID> other = em.createNativeQuery("""
-                SELECT id FROM leads WHERE partner_id <> :p AND open
-                  AND (email_domain = CAST(:domain AS text) OR website_host = CAST(:host AS text) OR store_id = CAST(:store AS uuid))
-                ORDER BY submitted_at, id LIMIT 1""")
-                .setParameter("p", partnerId).setParameter("domain", in.conflictDomain()).setParameter("host", in.websiteHost())
-                .setParameter("store", request.storeId()).getResultList();
+        Optional<UUID> other = leads.otherPartnerOpenLead(partnerId, in.conflictDomain(), in.websiteHost(), request.storeId());
 
-        SalesRepView rep = reps.assign(in.country());
+        Optional<Pick> pick = reps.assign(in.country());
         Lead lead = new Lead();
         lead.partnerId = partnerId;
         lead.submittedBy = actor.id();
@@ -100,15 +90,19 @@ public class LeadService {
         lead.details = blankToNull(request.details());
         lead.status = LeadStatus.SUBMITTED;
         lead.open = true;
-        lead.conflictLeadId = other.isEmpty() ? null : other.get(0);
-        if (rep != null) {
+        lead.conflictLeadId = other.orElse(null);
+        if (pick.isPresent()) {
+            SalesRepView rep = pick.get().rep();
             lead.salesRepId = rep.userId();
             lead.salesRepName = rep.name();
             lead.salesRepEmail = rep.email();
+            lead.assignmentReason = pick.get().coversCountry() ? AssignmentReason.COVERS_COUNTRY : AssignmentReason.NO_REPRESENTATIVE_COVERS_COUNTRY;
+        } else {
+            // Issue 15: nobody is active in the pool; the lead waits in the queue a platform-admin works through.
+            lead.assignmentReason = AssignmentReason.NO_ACTIVE_REPRESENTATIVE;
         }
         lead.submittedAt = Instant.now();
-        lead.persist();
-        em.flush();
+        leads.persistAndFlush(lead);
         timeline(lead.id, null, LeadStatus.SUBMITTED, actor, "Submitted by the partner");
         if (actor.email() != null && !actor.email().isBlank()) {
             outbox.email(CONFIRMATION_EMAIL, actor.email(), "Lead received: " + lead.companyName + " (" + lead.type + ")",
@@ -140,7 +134,7 @@ public class LeadService {
 
     public LeadView get(Actor actor, UUID partnerId, UUID leadId) {
         access.member(actor, partnerId);
-        Lead lead = em.find(Lead.class, leadId);
+        Lead lead = leads.findById(leadId);
         if (lead == null || !lead.partnerId.equals(partnerId)) throw ProblemException.notFound("Lead " + leadId);
         return view(lead, false);
     }
@@ -153,65 +147,44 @@ public class LeadService {
 
     public Page<LeadSummary> list(Actor actor, UUID partnerId, LeadFilter filter, String sort, PageParams page) {
         access.member(actor, partnerId);
-        return query("l.partner_id = :scope", partnerId, filter, sort, page, false);
+        return query(Scope.PARTNER, partnerId, filter, sort, page, false);
     }
 
     /** Leads assigned to the calling representative; a platform-admin sees every lead (optionally one partner's). */
     public Page<LeadSummary> listForSales(Actor actor, LeadFilter filter, String sort, PageParams page) {
         requireSalesRole(actor);
         if (actor.salesRep() && !actor.platformAdmin()) {
-            return query("l.sales_rep_id = :scope", actor.id(), filter, sort, page, true);
+            return query(Scope.REPRESENTATIVE, actor.id(), filter, sort, page, true);
         }
-        return query("CAST(:scope AS uuid) IS NULL", null, filter, sort, page, true);
+        return query(Scope.ALL, null, filter, sort, page, true);
     }
 
-    Page<LeadSummary> query(String scope, UUID scopeId, LeadFilter f, String sortSpec, PageParams page, boolean salesView) {
+    /** Issue 15: the assignment queue (open leads without a representative), for a platform-admin. */
+    public Page<LeadSummary> queue(Actor actor, LeadFilter filter, String sort, PageParams page) {
+        requirePlatformAdmin(actor);
+        return query(Scope.QUEUED, null, filter, sort, page, true);
+    }
+
+    Page<LeadSummary> query(Scope scope, UUID scopeId, LeadFilter f, String sortSpec, PageParams page, boolean salesView) {
         LeadSort sort = LeadSort.parse(sortSpec);
         List<String> after = Cursors.decode(page.cursor, sort.keys().size() + 1);
         if (after != null && !after.get(0).equals(sort.spec())) {
             throw ProblemException.invalidField("cursor", "was made for sort '" + after.get(0) + "'; start again without a cursor");
         }
         if (after != null) sort.checkCursor(after.subList(1, after.size()));
-        StringBuilder sql = new StringBuilder("""
-                SELECT l.id, l.partner_id, l.type, l.status, l.contact_name, l.email, l.company_name, l.website_url, l.country,
-                       l.sales_support_requested, l.sales_rep_id, l.sales_rep_name, l.sales_rep_email, l.submitted_at, l.updated_at,
-                       l.conflict_lead_id, """).append(sort.keyColumns()).append(" FROM leads l WHERE ").append(scope);
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (scopeId != null || scope.contains(":scope")) params.put("scope", scopeId);
-        if (f.status() != null) { sql.append(" AND l.status = :status"); params.put("status", f.status().name()); }
-        if (f.type() != null) { sql.append(" AND l.type = :type"); params.put("type", f.type().name()); }
-        if (f.partnerId() != null) { sql.append(" AND l.partner_id = :partner"); params.put("partner", f.partnerId()); }
-        if (Boolean.TRUE.equals(f.conflict())) sql.append(" AND l.conflict_lead_id IS NOT NULL");
-        if (Boolean.FALSE.equals(f.conflict())) sql.append(" AND l.conflict_lead_id IS NULL");
-        if (f.q() != null && !f.q().isBlank()) {
-            // Substring search on the generated, lower-cased search_text (pg_trgm GIN index).
-            sql.append(" AND l.search_text LIKE :q");
-            params.put("q", Jdbc.containsPattern(f.q()));
-        }
-        if (after != null) {
-            sql.append(" AND ").append(sort.after());
-            for (int i = 0; i < sort.keys().size(); i++) params.put("c" + i, after.get(i + 1));
-        }
-        sql.append(" ORDER BY ").append(sort.orderBy()).append(" LIMIT :n");
-        params.put("n", page.limit + 1);
-        Query query = em.createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        int keyCount = sort.keys().size();
-        return Page.of(rows, page.limit, r -> summary(r, salesView), r -> {
-            Object[] keys = new Object[keyCount + 1];
+        List<TableRow> rows = leads.table(scope, scopeId, f, sort, after == null ? null : after.subList(1, after.size()), page.limit + 1);
+        return Page.of(rows, page.limit, r -> salesView ? r.summary() : withoutConflict(r.summary()), r -> {
+            Object[] keys = new Object[r.keys().length + 1];
             keys[0] = sort.spec();
-            System.arraycopy(r, 16, keys, 1, keyCount);
+            System.arraycopy(r.keys(), 0, keys, 1, r.keys().length);
             return Cursors.encode(keys);
         });
     }
 
-    private static LeadSummary summary(Object[] r, boolean salesView) {
-        SalesRepView rep = r[10] == null ? null : new SalesRepView((UUID) r[10], (String) r[11], (String) r[12]);
-        return new LeadSummary((UUID) r[0], (UUID) r[1], LeadType.valueOf((String) r[2]), LeadStatus.valueOf((String) r[3]),
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (Boolean) r[9], rep,
-                Jdbc.instant(r[13]), Jdbc.instant(r[14]), salesView ? (UUID) r[15] : null);
+    /** The conflict flag is for the sales views only, never shown to the partner. */
+    private static LeadSummary withoutConflict(LeadSummary s) {
+        return new LeadSummary(s.id(), s.partnerId(), s.type(), s.status(), s.contactName(), s.email(), s.companyName(), s.websiteUrl(),
+                s.country(), s.salesSupportRequested(), s.salesRep(), s.assignment(), s.submittedAt(), s.updatedAt(), null);
     }
 
     // --- PRT-2 / PRT-7 status changes ---
@@ -230,24 +203,23 @@ public class LeadService {
                     + (from.next().isEmpty() ? " (it is closed)" : "; allowed: " + from.next().stream().map(Enum::name).sorted()
                     .collect(Collectors.joining(", "))), List.of(new FieldError("status", "not allowed from " + from)));
         }
-        Money revenue = Referrals.requireMoney("revenue", request.revenue(), false);
+        Money revenue = ReferralService.requireMoney("revenue", request.revenue(), false);
         if (to == LeadStatus.WON) {
             UUID storeId = request.storeId() != null ? request.storeId() : lead.storeId;
             if (storeId == null) {
                 throw ProblemException.rule("STORE_REQUIRED_FOR_WON", "PRT-8: a won lead names the store the merchant sells from",
                         List.of(new FieldError("storeId", "is required when the lead has no store")));
             }
-            Store store = em.find(Store.class, storeId);
-            if (store == null) throw ProblemException.invalidField("storeId", "no such store");
+            StoreFacts store = tenancy.store(storeId).orElseThrow(() -> ProblemException.invalidField("storeId", "no such store"));
             lead.storeId = storeId;
-            referrals.record(lead.partnerId, store, lead.id, "LEAD_WON", revenue, actor.id());
+            referrals.record(lead.partnerId, store.id(), store.name(), store.plan(), lead.id, "LEAD_WON", revenue, actor.id());
         } else if (request.storeId() != null || revenue != null) {
             throw ProblemException.invalidField(request.storeId() != null ? "storeId" : "revenue", "only applies to WON");
         }
         lead.status = to;
         close(lead, !to.open());
         timeline(lead.id, from, to, actor, blankToNull(request.note()));
-        em.flush();
+        leads.flush();
         return view(lead, true);
     }
 
@@ -263,7 +235,7 @@ public class LeadService {
         if (lead.payoutOutcome != null) {
             throw ProblemException.conflict("PAYOUT_ALREADY_RECORDED", "The payout outcome of this lead is already " + lead.payoutOutcome);
         }
-        Money amount = Referrals.requireMoney("amount", request.amount(), request.outcome() == PayoutOutcome.AWARDED);
+        Money amount = ReferralService.requireMoney("amount", request.amount(), request.outcome() == PayoutOutcome.AWARDED);
         if (request.outcome() == PayoutOutcome.AWARDED && amount.amount().signum() <= 0) {
             throw ProblemException.invalidField("amount.amount", "must be positive for an awarded payout");
         }
@@ -275,8 +247,46 @@ public class LeadService {
         lead.payoutCurrency = amount == null ? null : amount.currency();
         lead.payoutAt = Instant.now();
         close(lead, true);   // the status stays SUBMITTED (PRT-3); the lead no longer counts as open
-        em.flush();
+        leads.flush();
         return view(lead, true);
+    }
+
+    // --- issue 15: reassignment by a platform-admin ---
+
+    /**
+     * A platform-admin gives an open lead to another active representative (also a queued lead). The
+     * open-lead counters move with it, the timeline records an ASSIGNMENT entry, the version changes.
+     */
+    @Transactional
+    public LeadView reassign(Actor actor, UUID leadId, String ifMatch, ReassignRequest request) {
+        requirePlatformAdmin(actor);
+        Lead lead = leads.findById(leadId, LockModeType.PESSIMISTIC_WRITE);
+        if (lead == null) throw ProblemException.notFound("Lead " + leadId);
+        Etags.requireMatch(ifMatch, lead.version);
+        if (!lead.open) {
+            throw ProblemException.rule("LEAD_CLOSED", "The lead is " + lead.status
+                    + (lead.payoutOutcome == null ? "" : " with a recorded payout") + "; a closed lead keeps its representative");
+        }
+        SalesRepProfile rep = reps.lockActive(request.salesRepId());
+        if (rep.userId().equals(lead.salesRepId)) return view(lead, true);   // already theirs: nothing changes
+        UUID previous = lead.salesRepId;
+        String previousName = lead.salesRepName;
+        reps.move(previous, rep.userId());
+        lead.salesRepId = rep.userId();
+        lead.salesRepName = rep.name();
+        lead.salesRepEmail = rep.email();
+        lead.assignmentReason = AssignmentReason.REASSIGNED;
+        String what = (previous == null ? "Assigned from the queue to " : "Reassigned from " + previousName + " to ") + rep.name();
+        String note = blankToNull(request.note());
+        leads.addAssignment(lead.id, lead.status, rep.userId(), actor.id(), actor.name(), note == null ? what : what + ": " + note);
+        leads.flush();
+        return view(lead, true);
+    }
+
+    static void requirePlatformAdmin(Actor actor) {
+        if (!actor.platformAdmin()) {
+            throw ProblemException.forbidden("ROLE_REQUIRED", "This needs the platform-admin role");
+        }
     }
 
     private void close(Lead lead, boolean closed) {
@@ -289,7 +299,7 @@ public class LeadService {
     /** The lead for a sales operation: the role is needed (403), the lead must exist (404), and it must be the caller's unless platform-admin (403). */
     private Lead salesLead(Actor actor, UUID leadId, boolean lock) {
         requireSalesRole(actor);
-        Lead lead = lock ? em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE) : em.find(Lead.class, leadId);
+        Lead lead = lock ? leads.findById(leadId, LockModeType.PESSIMISTIC_WRITE) : leads.findById(leadId);
         if (lead == null) throw ProblemException.notFound("Lead " + leadId);
         if (!actor.platformAdmin() && !actor.id().equals(lead.salesRepId)) {
             throw ProblemException.forbidden("NOT_ASSIGNED_REPRESENTATIVE",
@@ -305,29 +315,16 @@ public class LeadService {
     }
 
     private void timeline(UUID leadId, LeadStatus from, LeadStatus to, Actor actor, String note) {
-        em.createNativeQuery("""
-                INSERT INTO lead_status_changes (id, lead_id, from_status, to_status, changed_by, changed_by_name, note)
-                VALUES (:id, :lead, :from, :to, :by, :name, :note)""")
-                .setParameter("id", Ids.next()).setParameter("lead", leadId).setParameter("from", from == null ? null : from.name())
-                .setParameter("to", to.name()).setParameter("by", actor.id()).setParameter("name", actor.name())
-                .setParameter("note", note).executeUpdate();
+        leads.addTimeline(leadId, from, to, actor.id(), actor.name(), note);
     }
 
     LeadView view(Lead l, boolean salesView) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT from_status, to_status, changed_at, changed_by, changed_by_name, note FROM lead_status_changes
-                WHERE lead_id = :lead ORDER BY changed_at, id""").setParameter("lead", l.id).getResultList();
-        List<TimelineEntry> timeline = new ArrayList<>();
-        for (Object[] r : rows) {
-            timeline.add(new TimelineEntry(r[0] == null ? null : LeadStatus.valueOf((String) r[0]), LeadStatus.valueOf((String) r[1]),
-                    Jdbc.instant(r[2]), (UUID) r[3], (String) r[4], (String) r[5]));
-        }
+        List<TimelineEntry> timeline = leads.timeline(l.id);
         SalesRepView rep = l.salesRepId == null ? null : new SalesRepView(l.salesRepId, l.salesRepName, l.salesRepEmail);
         PayoutView payout = l.payoutOutcome == null ? null : new PayoutView(l.payoutOutcome,
                 l.payoutAmount == null ? null : Money.of(l.payoutAmount, l.payoutCurrency), l.payoutAt);
         return new LeadView(l.id, l.partnerId, l.type, l.status, NextSteps.of(l.status, l.type, l.salesSupportRequested, l.payoutOutcome),
-                timeline, rep, l.contactName, l.email, l.phone, l.companyName, l.websiteUrl, l.country, l.storeId,
+                timeline, rep, AssignmentView.of(l.salesRepId, l.open, l.assignmentReason), l.contactName, l.email, l.phone, l.companyName, l.websiteUrl, l.country, l.storeId,
                 l.salesSupportRequested, l.details, payout, salesView ? l.conflictLeadId : null, l.submittedAt, l.version);
     }
 

@@ -4,8 +4,6 @@ import io.merchantdesk.kernel.error.ProblemException;
 import io.merchantdesk.partners.PartnerDtos.MemberRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,17 +13,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class PartnerAccess {
     @Inject
-    EntityManager em;
+    PartnerRepository partners;
 
     /** The caller's role in the partner account, or 404. */
     public MemberRole member(Actor actor, UUID partnerId) {
-        @SuppressWarnings("unchecked")
-        List<String> roles = em.createNativeQuery("SELECT role FROM partner_members WHERE partner_id = :p AND user_id = :u")
-                .setParameter("p", partnerId).setParameter("u", actor.id()).getResultList();
-        if (roles.isEmpty()) {
-            throw ProblemException.notFound("Partner " + partnerId);
-        }
-        return MemberRole.valueOf(roles.get(0));
+        return partners.role(partnerId, actor.id()).orElseThrow(() -> ProblemException.notFound("Partner " + partnerId));
     }
 
     public void admin(Actor actor, UUID partnerId) {

@@ -21,7 +21,10 @@ public final class PartnerDtos {
     private PartnerDtos() {}
 
     // Named for generated SDKs (issue 8): a bare enum name collides with others' and becomes e.g. "Status1".
-    @Schema(name = "PartnerMemberRole")
+    @Schema(name = "PartnerMemberRole", description = """
+            A member's role in a partner account:
+            * `ADMIN`: manages the members (the creator is the first ADMIN; the last ADMIN cannot step down), and does everything a MEMBER does.
+            * `MEMBER`: submits and follows leads, sends upgrade invitations, hands over stores and reads the referral history.""")
     public enum MemberRole { ADMIN, MEMBER }
 
     @Schema(name = "CreatePartnerRequest")
@@ -60,6 +63,15 @@ public final class PartnerDtos {
     @Schema(name = "Payout", description = "PRT-3: payout outcome of a POS lead without sales support")
     public record PayoutView(PayoutOutcome outcome, Money amount, Instant recordedAt) {}
 
+    @Schema(name = "LeadAssignment", description = "Issue 15: whether the lead has a sales representative, and how it got one or why it waits")
+    public record AssignmentView(@Schema(required = true) AssignmentStatus status,
+                                 @Schema(description = "Not recorded for leads assigned before assignment reasons existed") AssignmentReason reason) {
+        static AssignmentView of(UUID salesRepId, boolean open, AssignmentReason reason) {
+            AssignmentStatus status = AssignmentStatus.of(salesRepId != null, open);
+            return new AssignmentView(status, reason == null && status == AssignmentStatus.QUEUED ? AssignmentReason.NO_ACTIVE_REPRESENTATIVE : reason);
+        }
+    }
+
     @Schema(name = "LeadSummary", description = "A row of the submitted-leads table")
     public record LeadSummary(UUID id, UUID partnerId, LeadType type, LeadStatus status,
                               @Schema(examples = "Kari Nordmann") String contactName,
@@ -67,17 +79,27 @@ public final class PartnerDtos {
                               @Schema(examples = "Nordsko AS") String companyName,
                               @Schema(examples = "https://nordsko.no") String websiteUrl,
                               @Schema(examples = "NO") String country,
-                              boolean salesSupportRequested, SalesRepView salesRep, Instant submittedAt, Instant updatedAt,
+                              boolean salesSupportRequested, SalesRepView salesRep,
+                              @Schema(required = true) AssignmentView assignment, Instant submittedAt, Instant updatedAt,
                               @Schema(description = "Sales view only: another partner's open lead for the same merchant") UUID conflictLeadId) {}
 
-    @Schema(name = "LeadStatusChange", description = "A timeline entry: the submission (from is null) or a status change")
-    public record TimelineEntry(LeadStatus from, LeadStatus to, Instant at, UUID byUserId,
-                                @Schema(examples = "Siri Salg") String byName, @Schema(examples = "Called the merchant") String note) {}
+    @Schema(name = "LeadTimelineKind", description = """
+            What a timeline entry records:
+            * `STATUS_CHANGE`: the submission (`from` is null) or a status change from `from` to `to`.
+            * `ASSIGNMENT`: the lead got a (new) sales representative, `salesRepId`; the status is unchanged (`from` = `to`).""")
+    public enum TimelineKind { STATUS_CHANGE, ASSIGNMENT }
+
+    @Schema(name = "LeadStatusChange", description = "A timeline entry: the submission (from is null), a status change, or an assignment")
+    public record TimelineEntry(LeadStatus from, @Schema(required = true) LeadStatus to, @Schema(required = true) Instant at, UUID byUserId,
+                                @Schema(examples = "Siri Salg") String byName, @Schema(examples = "Called the merchant") String note,
+                                @Schema(required = true) TimelineKind kind,
+                                @Schema(description = "ASSIGNMENT: the representative the lead was assigned to") UUID salesRepId) {}
 
     @Schema(name = "Lead", description = "PRT-4: status, what to expect next, timeline, sales representative and the submitted details")
     public record LeadView(@Schema(required = true) UUID id, @Schema(required = true) UUID partnerId, @Schema(required = true) LeadType type, @Schema(required = true) LeadStatus status,
                            @Schema(required = true, description = "PRT-2: what to expect next, by status, type and sales support") String nextSteps,
                            @Schema(required = true) List<TimelineEntry> timeline, SalesRepView salesRep,
+                           @Schema(required = true) AssignmentView assignment,
                            @Schema(required = true) String contactName, @Schema(required = true) String email, String phone, @Schema(required = true) String companyName, String websiteUrl, @Schema(required = true) String country,
                            UUID storeId, @Schema(required = true) boolean salesSupportRequested, String details, PayoutView payout,
                            @Schema(description = "Duplicate registration (shown to sales): the other partner's open lead") UUID conflictLeadId,
@@ -92,6 +114,11 @@ public final class PartnerDtos {
             @Size(max = 2000) @Schema(examples = "Qualified on a call with the merchant") String note,
             @Schema(description = "WON: the store the merchant sells from (defaults to the lead's store)") UUID storeId,
             @Valid @Schema(description = "WON: the revenue of the deal (defaults to the plan's list price)") Money revenue) {}
+
+    @Schema(name = "ReassignLeadRequest", description = "Issue 15: the representative a platform-admin assigns the lead to")
+    public record ReassignRequest(
+            @NotNull @Schema(description = "User id of an active sales representative of the pool (GET /sales/reps)") UUID salesRepId,
+            @Size(max = 2000) @Schema(examples = "Siri covers the Nordics from today") String note) {}
 
     @Schema(name = "PayoutRequest")
     public record PayoutRequest(@NotNull @Schema(examples = "AWARDED") PayoutOutcome outcome,
@@ -123,7 +150,7 @@ public final class PartnerDtos {
 
     @Schema(name = "Referral", description = "PRT-8: a successful referral")
     public record ReferralView(UUID id, UUID partnerId, UUID storeId, @Schema(examples = "Nordsko") String storeName, UUID leadId,
-                               @Schema(examples = "LEAD_WON") String kind, Instant referredAt,
+                               @Schema(examples = "LEAD_WON", description = "How the store was referred: LEAD_WON (a lead the representative won), UPGRADE_INVITATION (an accepted Plus upgrade was applied) or STORE_HANDOVER (a partner member handed over a store they built)") String kind, Instant referredAt,
                                @Schema(examples = "PLUS") String plan, Money revenue) {}
 
     @Schema(name = "ReferralPage")

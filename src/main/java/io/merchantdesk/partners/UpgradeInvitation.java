@@ -14,7 +14,12 @@ import java.util.UUID;
 @Table(name = "upgrade_invitations")
 public class UpgradeInvitation extends BaseEntity {
     // Named for generated SDKs (issue 8): a bare enum name collides with others' and becomes e.g. "Status1".
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "UpgradeInvitationStatus")
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "UpgradeInvitationStatus", description = """
+            PRT-6 life of an upgrade invitation:
+            * `PENDING`: sent to the store owner, not yet accepted; expires at `expiresAt`.
+            * `ACCEPTED`: the owner accepted the terms; the store moves to Plus by `applyBy` (24 h).
+            * `APPLIED`: the store is on Plus and the referral is recorded.
+            * `EXPIRED`: not accepted in time; the partner can send a new one.""")
     public enum Status { PENDING, ACCEPTED, APPLIED, EXPIRED }
 
     @Column(name = "lead_id")

@@ -22,11 +22,12 @@ public class UpgradeInvitationResource {
     CurrentUser currentUser;
 
     @Inject
-    UpgradeInvitations invitations;
+    UpgradeInvitationService invitations;
 
     @GET
     @Path("/{invitationId}")
-    @Operation(operationId = "getUpgradeInvitation", summary = "An upgrade invitation (its store owner, or members of the inviting partner)")
+    @Operation(operationId = "getUpgradeInvitation", summary = "An upgrade invitation (its store owner, or members of the inviting partner)",
+            description = "The invitation's status, terms link, expiry and, once accepted, the time by which the store is on Plus; 404 for anyone else.")
     @APIResponse(responseCode = "200", description = "The invitation with its terms link",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationView.class)))
     public InvitationView get(@PathParam("invitationId") UUID invitationId) {
@@ -36,7 +37,9 @@ public class UpgradeInvitationResource {
     @POST
     @Path("/{invitationId}/acceptance")
     @Operation(operationId = "acceptUpgradeInvitation",
-            summary = "The store owner accepts the Plus terms; the store is on Plus within 24 hours (PRT-6)")
+            summary = "The store owner accepts the Plus terms; the store is on Plus within 24 hours (PRT-6)",
+            description = "Only the owner the invitation was sent to, while still the owner, accepts, once and before expiry; eligibility is "
+                    + "checked again. The upgrade job then moves the store to Plus and records the referral.")
     @APIResponse(responseCode = "200", description = "The accepted invitation with applyBy",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "403", description = "STORE_OWNER_REQUIRED: the caller is not the store owner")

@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -17,13 +16,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class UpgradeJob {
     private static final Logger LOG = Logger.getLogger(UpgradeJob.class);
-    private static final long LOCK_KEY = 0x5052_5436L; // "PRT6"
 
     @Inject
-    UpgradeInvitations invitations;
-
-    @Inject
-    EntityManager em;
+    UpgradeInvitationService invitations;
 
     public record Result(int applied, int expired) {}
 
@@ -38,8 +33,7 @@ public class UpgradeJob {
     /** One run; null when another replica holds the lock. */
     public Result runOnce() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:k)").setParameter("k", LOCK_KEY).getSingleResult();
-            if (!locked) return null;
+            if (!invitations.tryJobLock()) return null;
             int expired = invitations.expire();
             int applied = 0;
             while (true) {

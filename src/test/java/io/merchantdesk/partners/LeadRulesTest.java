@@ -427,7 +427,7 @@ class LeadRulesTest {
         return r;
     }
 
-    private static int openLeads(Api.User admin, String repId) {
+    static int openLeads(Api.User admin, String repId) {
         return allReps(admin).stream().filter(r -> r.get("userId").equals(repId)).mapToInt(r -> (Integer) r.get("openLeads"))
                 .findFirst().orElseThrow();
     }

@@ -53,7 +53,7 @@ class UpgradeAndReferralTest {
                 "expires after the documented 14 days, was " + validity);
         List<Object[]> mails = outbox(s.merchant().email());
         assertEquals(1, mails.size());
-        assertEquals(UpgradeInvitations.INVITATION_EMAIL, mails.get(0)[0]);
+        assertEquals(UpgradeInvitationService.INVITATION_EMAIL, mails.get(0)[0]);
         assertTrue(((String) mails.get(0)[2]).contains("https://merchantdesk.dev/terms/plus?invitation=" + invId), "the terms link");
         s.member().as().post("/partners/" + s.partnerId() + "/leads/" + s.leadId() + "/upgrade-invitations")
                 .then().statusCode(409).body("code", equalTo("INVITATION_ALREADY_PENDING")).body("resourceId", equalTo(invId));

@@ -1,5 +1,6 @@
 package io.merchantdesk.kernel.persistence;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -25,6 +26,13 @@ public final class Jdbc {
         if (value instanceof Timestamp t) return t.toInstant();
         if (value instanceof OffsetDateTime odt) return odt.toInstant();
         throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+
+    /** A numeric column value of a native query as a BigDecimal (the driver's type varies with the column type). */
+    public static BigDecimal decimal(Object value) {
+        if (value == null) return null;
+        if (value instanceof BigDecimal b) return b;
+        return new BigDecimal(value.toString());
     }
 
     /** A case-insensitive "contains" pattern for {@code lower(column) LIKE :pattern}, with LIKE's wildcards escaped. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.merchantdesk.client.ApiException;
+import io.merchantdesk.client.ApiResponse;
 import io.merchantdesk.client.ProblemDetailsException;
 import io.merchantdesk.client.api.PartnersApi;
 import io.merchantdesk.client.api.SalesApi;
@@ -15,11 +16,16 @@ import io.merchantdesk.client.model.CreatePartnerRequest;
 import io.merchantdesk.client.model.CreatePaymentMethodRequest;
 import io.merchantdesk.client.model.CreateStoreRequest;
 import io.merchantdesk.client.model.Lead;
+import io.merchantdesk.client.model.LeadAssignmentReason;
+import io.merchantdesk.client.model.LeadAssignmentStatus;
+import io.merchantdesk.client.model.LeadStatusChange;
+import io.merchantdesk.client.model.LeadTimelineKind;
 import io.merchantdesk.client.model.LeadStatus;
 import io.merchantdesk.client.model.LeadType;
 import io.merchantdesk.client.model.Partner;
 import io.merchantdesk.client.model.PaymentMethodType;
 import io.merchantdesk.client.model.Plan;
+import io.merchantdesk.client.model.ReassignLeadRequest;
 import io.merchantdesk.client.model.SalesRepCoverageRequest;
 import io.merchantdesk.client.model.StatusChangeRequest;
 import io.merchantdesk.client.model.Store;
@@ -77,6 +83,32 @@ class PartnerStoriesIT {
                 seenByAgency.getTimeline().stream().map(c -> c.getTo()).toList());
         assertEquals(rep.id(), seenByAgency.getTimeline().get(1).getByUserId());
         assertEquals("Called the merchant", seenByAgency.getTimeline().get(1).getNote());
+        assertEquals(LeadAssignmentStatus.ASSIGNED, seenByAgency.getAssignment().getStatus());
+        assertEquals(LeadAssignmentReason.COVERS_COUNTRY, seenByAgency.getAssignment().getReason());
+
+        // Issue 15: the platform-admin hands the lead to a second representative, with the ETag as If-Match;
+        // the representative cannot reassign, and a stale ETag is refused.
+        Actor secondRep = Actors.actor("rep2", "sales-rep");
+        SalesApi adminSales = new SalesApi(admin.client());
+        adminSales.putSalesRepCoverage(secondRep.id(), new SalesRepCoverageRequest().countries(List.of("GL")));
+        ProblemDetailsException notAdmin = assertThrows(ProblemDetailsException.class,
+                () -> sales.reassignLead(lead.getId(), new ReassignLeadRequest().salesRepId(secondRep.id()), null));
+        assertEquals(403, notAdmin.status());
+        assertEquals("ROLE_REQUIRED", notAdmin.code());
+        ApiResponse<Lead> current = adminSales.getAssignedLeadWithHttpInfo(lead.getId());
+        String etag = header(current, "ETag");
+        Lead reassigned = adminSales.reassignLead(lead.getId(),
+                new ReassignLeadRequest().salesRepId(secondRep.id()).note("Covers the account from today"), etag);
+        assertEquals(secondRep.id(), reassigned.getSalesRep().getUserId());
+        assertEquals(LeadAssignmentReason.REASSIGNED, reassigned.getAssignment().getReason());
+        assertEquals(LeadStatus.IN_PROGRESS, reassigned.getStatus(), "reassignment keeps the status");
+        LeadStatusChange entry = reassigned.getTimeline().get(reassigned.getTimeline().size() - 1);
+        assertEquals(LeadTimelineKind.ASSIGNMENT, entry.getKind());
+        assertEquals(secondRep.id(), entry.getSalesRepId());
+        ProblemDetailsException stale = assertThrows(ProblemDetailsException.class,
+                () -> adminSales.reassignLead(lead.getId(), new ReassignLeadRequest().salesRepId(rep.id()), etag));
+        assertEquals(412, stale.status());
+        assertEquals(secondRep.id(), partners.getLead(agency.getId(), lead.getId()).getSalesRep().getUserId());
 
         // The agency sends an upgrade invitation; the store owner accepts it.
         UpgradeInvitation invitation = partners.sendUpgradeInvitation(agency.getId(), lead.getId(), null);
@@ -92,5 +124,10 @@ class PartnerStoriesIT {
         assertEquals(409, again.status());
         assertEquals("INVITATION_ALREADY_ACCEPTED", again.code());
         assertEquals(UpgradeInvitationStatus.ACCEPTED, new UpgradeInvitationsApi(agent.client()).getUpgradeInvitation(invitation.getId()).getStatus());
+    }
+
+    private static String header(ApiResponse<?> response, String name) {
+        return response.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(e -> e.getValue().get(0)).findFirst().orElseThrow(() -> new AssertionError("no " + name + " header"));
     }
 }

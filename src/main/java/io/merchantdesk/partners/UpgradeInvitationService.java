@@ -2,18 +2,19 @@ package io.merchantdesk.partners;
 
 import io.merchantdesk.kernel.error.ProblemException;
 import io.merchantdesk.kernel.outbox.Outbox;
+import io.merchantdesk.kernel.security.Users;
 import io.merchantdesk.organizations.Plan;
 import io.merchantdesk.organizations.Store;
 import io.merchantdesk.organizations.StoreService;
 import io.merchantdesk.partners.PartnerDtos.InvitationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,13 +24,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * invitation expires; {@link UpgradeJob} then puts the store on Plus within 24 hours.
  */
 @ApplicationScoped
-public class UpgradeInvitations {
+public class UpgradeInvitationService {
     public static final String INVITATION_EMAIL = "UPGRADE_INVITATION";
     /** PRT-6: Plus features are available within 24 hours of acceptance. */
     static final Duration APPLY_WITHIN = Duration.ofHours(24);
 
     @Inject
-    EntityManager em;
+    UpgradeInvitationRepository invitations;
+
+    @Inject
+    LeadRepository leads;
+
+    @Inject
+    PartnerRepository partners;
+
+    @Inject
+    Users users;
 
     @Inject
     PartnerAccess access;
@@ -41,7 +51,7 @@ public class UpgradeInvitations {
     StoreService stores;
 
     @Inject
-    Referrals referrals;
+    ReferralService referrals;
 
     @ConfigProperty(name = "merchantdesk.partners.invitation-validity", defaultValue = "P14D")
     Duration validity;
@@ -52,7 +62,7 @@ public class UpgradeInvitations {
     @Transactional
     public InvitationView create(Actor actor, UUID partnerId, UUID leadId) {
         access.member(actor, partnerId);
-        Lead lead = em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
+        Lead lead = leads.findById(leadId, LockModeType.PESSIMISTIC_WRITE);
         if (lead == null || !lead.partnerId.equals(partnerId)) throw ProblemException.notFound("Lead " + leadId);
         if (lead.type != LeadType.PLUS) {
             throw ProblemException.rule("UPGRADE_NEEDS_PLUS_LEAD", "PRT-6: upgrade invitations are for Plus leads");
@@ -64,20 +74,19 @@ public class UpgradeInvitations {
         if (!lead.status.open()) {
             throw ProblemException.rule("LEAD_CLOSED", "The lead is " + lead.status + "; no invitation can be sent for it");
         }
-        Store store = em.find(Store.class, lead.storeId, LockModeType.PESSIMISTIC_WRITE);
+        // One invitation decision per store at a time (the partial unique index is the last line of defence).
+        invitations.lockStore(lead.storeId);
+        Store store = stores.find(lead.storeId);
         String ineligible = ineligibility(store);
         if (ineligible != null) {
             throw ProblemException.rule(ineligible, "PRT-6: the store is not eligible for an upgrade invitation (" + ineligible + ")");
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> live = em.createNativeQuery("SELECT id FROM upgrade_invitations WHERE store_id = :s AND status IN ('PENDING','ACCEPTED')")
-                .setParameter("s", store.id).getResultList();
-        if (!live.isEmpty()) {
+        Optional<UUID> live = invitations.liveForStore(store.id);
+        if (live.isPresent()) {
             throw ProblemException.conflict("INVITATION_ALREADY_PENDING", "The store already has an open upgrade invitation")
-                    .withResourceId(live.get(0));
+                    .withResourceId(live.get());
         }
-        String ownerEmail = (String) em.createNativeQuery("SELECT email FROM users WHERE id = :u")
-                .setParameter("u", store.ownerId).getSingleResult();
+        String ownerEmail = users.find(store.ownerId).map(Users.UserFacts::email).orElse(null);
         if (ownerEmail == null || ownerEmail.isBlank()) {
             throw ProblemException.rule("STORE_OWNER_HAS_NO_EMAIL", "The store owner has no e-mail address to send the terms to");
         }
@@ -91,9 +100,8 @@ public class UpgradeInvitations {
         inv.previousPlan = store.plan.name();
         inv.expiresAt = Instant.now().plus(validity);
         inv.createdBy = actor.id();
-        inv.persist();
-        em.flush();
-        String partnerName = (String) em.createNativeQuery("SELECT name FROM partners WHERE id = :p").setParameter("p", partnerId).getSingleResult();
+        invitations.persistAndFlush(inv);
+        String partnerName = partners.findById(partnerId).name;
         outbox.email(INVITATION_EMAIL, ownerEmail, "Upgrade " + store.name + " to Plus",
                 """
                 %s invites you to move your store %s from %s to Plus.
@@ -115,7 +123,7 @@ public class UpgradeInvitations {
     }
 
     public InvitationView get(Actor actor, UUID invitationId) {
-        UpgradeInvitation inv = em.find(UpgradeInvitation.class, invitationId);
+        UpgradeInvitation inv = invitations.findById(invitationId);
         if (inv == null) throw ProblemException.notFound("Upgrade invitation " + invitationId);
         if (!actor.id().equals(inv.recipientId)) {
             access.member(actor, inv.partnerId);   // 404 for anyone unrelated
@@ -126,9 +134,9 @@ public class UpgradeInvitations {
     /** The store owner accepts the terms; the plan changes by {@link UpgradeJob} within 24 hours. */
     @Transactional
     public InvitationView accept(Actor actor, UUID invitationId) {
-        UpgradeInvitation inv = em.find(UpgradeInvitation.class, invitationId, LockModeType.PESSIMISTIC_WRITE);
+        UpgradeInvitation inv = invitations.findById(invitationId, LockModeType.PESSIMISTIC_WRITE);
         if (inv == null) throw ProblemException.notFound("Upgrade invitation " + invitationId);
-        Store store = em.find(Store.class, inv.storeId);
+        Store store = stores.find(inv.storeId);
         boolean owner = actor.id().equals(inv.recipientId) && actor.id().equals(store.ownerId);
         if (!owner) {
             if (actor.id().equals(inv.recipientId)) {
@@ -152,37 +160,36 @@ public class UpgradeInvitations {
         inv.acceptedAt = now;
         inv.acceptedBy = actor.id();
         inv.applyBy = now.plus(APPLY_WITHIN);
-        em.flush();
+        invitations.flush();
         return view(inv);
     }
 
     /** Applies one accepted invitation (called by the job, one transaction each). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean apply(UUID invitationId) {
-        @SuppressWarnings("unchecked")
-        List<UUID> claimed = em.createNativeQuery("""
-                SELECT id FROM upgrade_invitations WHERE id = :id AND status = 'ACCEPTED' FOR UPDATE SKIP LOCKED""")
-                .setParameter("id", invitationId).getResultList();
-        if (claimed.isEmpty()) return false;
-        UpgradeInvitation inv = em.find(UpgradeInvitation.class, invitationId);
+        if (!invitations.claimAccepted(invitationId)) return false;
+        UpgradeInvitation inv = invitations.findById(invitationId);
         Store store = stores.applyPlan(inv.storeId, Plan.PLUS);
         inv.status = UpgradeInvitation.Status.APPLIED;
         inv.appliedAt = Instant.now();
-        referrals.record(inv.partnerId, store, inv.leadId, "UPGRADE_INVITATION", null, inv.createdBy);
-        em.flush();
+        referrals.record(inv.partnerId, store.id, store.name, store.plan.name(), inv.leadId, "UPGRADE_INVITATION", null, inv.createdBy);
+        invitations.flush();
         return true;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int expire() {
-        return em.createNativeQuery("UPDATE upgrade_invitations SET status = 'EXPIRED', updated_at = now(), version = version + 1 "
-                + "WHERE status = 'PENDING' AND expires_at <= now()").executeUpdate();
+        return invitations.expirePending();
     }
 
-    @SuppressWarnings("unchecked")
     public List<UUID> due(int limit) {
-        return em.createNativeQuery("SELECT id FROM upgrade_invitations WHERE status = 'ACCEPTED' ORDER BY apply_by LIMIT :n")
-                .setParameter("n", limit).getResultList();
+        return invitations.due(limit);
+    }
+
+    /** Whether this replica runs the job now (held until the caller's transaction ends). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean tryJobLock() {
+        return invitations.tryJobLock();
     }
 
     String terms(UUID id) {

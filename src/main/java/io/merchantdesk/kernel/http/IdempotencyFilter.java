@@ -42,8 +42,12 @@ public class IdempotencyFilter {
 
     @ServerRequestFilter
     public Response before(ContainerRequestContext request) {
+        // Everything but a POST carrying the header leaves at once: no body read, no user lookup, no query.
+        if (!"POST".equals(request.getMethod())) {
+            return null;
+        }
         String key = request.getHeaderString(HEADER);
-        if (!"POST".equals(request.getMethod()) || key == null) {
+        if (key == null) {
             return null;
         }
         if (key.isBlank() || key.length() > 255) {

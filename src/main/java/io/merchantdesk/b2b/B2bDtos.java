@@ -54,7 +54,7 @@ public final class B2bDtos {
         }
     }
 
-    @Schema(name = "CreateCustomerRequest")
+    @Schema(name = "CreateCustomerRequest", description = "Every field is optional, but a customer needs a name, an e-mail or a phone (400 CUSTOMER_EMPTY)")
     public record CreateCustomerRequest(
             @Size(max = 200) @Schema(examples = "Ada") String firstName,
             @Size(max = 200) @Schema(examples = "Lovelace") String lastName,
@@ -96,11 +96,14 @@ public final class B2bDtos {
     public record LineItem(
             @NotBlank @Size(max = 300) @Schema(examples = "Walnut desk") String title,
             @Size(max = 100) @Schema(examples = "DESK-W-140") String sku,
-            @Min(1) @Schema(examples = "2") int quantity,
+            @NotNull @Min(1) @Schema(required = true, examples = "2") Integer quantity,
             @NotNull @DecimalMin("0") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
                     format = "decimal", examples = "249.00") BigDecimal unitPrice) {
     }
 
+    @Schema(name = "CreatableStatus", description = """
+            The status an order is created with. OPEN: placed and not finished (the default). CLOSED: already \
+            fulfilled and finished (e.g. an imported past order). Orders are cancelled through the cancellation operation.""")
     public enum CreatableStatus { OPEN, CLOSED }
 
     @Schema(name = "CreateOrderRequest")
@@ -173,6 +176,13 @@ public final class B2bDtos {
             @Valid Address shippingAddress) {
     }
 
+    @Schema(name = "UpdateLocationRequest", description = "The whole location: its name and both addresses; an absent address is removed")
+    public record UpdateLocationRequest(
+            @NotBlank @Size(max = 300) @Schema(examples = "London warehouse") String name,
+            @Valid Address billingAddress,
+            @Valid Address shippingAddress) {
+    }
+
     @Schema(name = "CompanyLocation")
     public record LocationView(UUID id, UUID companyId, @Schema(examples = "London warehouse") String name,
                                Address billingAddress, Address shippingAddress, long version, Instant createdAt) {
@@ -186,6 +196,10 @@ public final class B2bDtos {
 
     @Schema(name = "LocationRole", description = "A location of the company and the contact's role there")
     public record LocationRole(@NotNull UUID locationId, @NotNull @Schema(examples = "ORDERING_ONLY") CompanyContact.Role role) {
+    }
+
+    @Schema(name = "SetContactRoleRequest", description = "The contact's role at the location in the path")
+    public record SetContactRoleRequest(@NotNull @Schema(examples = "LOCATION_ADMIN") CompanyContact.Role role) {
     }
 
     @Schema(name = "AddContactRequest", description = "Adds a customer to a company (B2B-6, from the company's side)")
@@ -210,7 +224,9 @@ public final class B2bDtos {
     public record ContactView(UUID id, UUID companyId, @Schema(examples = "Analytical Engines Ltd") String companyName,
                               UUID customerId, @Schema(examples = "Ada Lovelace") String customerName,
                               @Schema(examples = "ada@example.com") String customerEmail,
-                              List<LocationRole> locations, Instant createdAt) {
+                              List<LocationRole> locations,
+                              @Schema(description = "Goes up with every role change; the contact's ETag") long version,
+                              Instant createdAt) {
     }
 
     @Schema(name = "ContactPage")

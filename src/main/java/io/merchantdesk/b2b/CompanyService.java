@@ -12,17 +12,25 @@ import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
-/** Companies of a store and their locations. */
+/** Companies of a store and their locations; SQL in {@link CompanyRepository}. */
 @ApplicationScoped
 public class CompanyService {
     @Inject
-    EntityManager em;
+    CompanyRepository companies;
+
+    @Inject
+    ContactRepository contacts;
+
+    @Inject
+    OrderRepository orders;
+
+    @Inject
+    MigrationRepository migrations;
 
     @Inject
     AccessService access;
@@ -36,8 +44,7 @@ public class CompanyService {
         c.externalId = CustomerService.trim(r.externalId());
         c.note = r.note();
         requireExternalIdFree(storeId, c.externalId, null);
-        c.persist();
-        em.flush();
+        companies.persistAndFlush(c);
         return CompanyView.of(c);
     }
 
@@ -50,15 +57,8 @@ public class CompanyService {
     public Page<CompanyView> list(UUID storeId, String q, PageParams page) {
         access.store(storeId, Permission.MANAGE_COMPANIES);
         List<String> after = Cursors.decode(page.cursor, 1);
-        boolean search = q != null && !q.isBlank();
-        String sql = "SELECT c.* FROM companies c WHERE c.store_id = :store"
-                + (search ? " AND lower(c.name) LIKE :pattern" : "")
-                + (after == null ? "" : " AND c.id > :after") + " ORDER BY c.id LIMIT :n";
-        var query = em.createNativeQuery(sql, Company.class).setParameter("store", storeId).setParameter("n", page.limit + 1);
-        if (search) query.setParameter("pattern", Jdbc.containsPattern(q));
-        if (after != null) query.setParameter("after", Cursors.uuid(after.get(0)));
-        @SuppressWarnings("unchecked")
-        List<Company> rows = query.getResultList();
+        String pattern = q != null && !q.isBlank() ? Jdbc.containsPattern(q) : null;
+        List<Company> rows = companies.search(storeId, pattern, after == null ? null : Cursors.uuid(after.get(0)), page.limit + 1);
         return Page.of(rows, page.limit, CompanyView::of, c -> Cursors.encode(c.id));
     }
 
@@ -73,7 +73,7 @@ public class CompanyService {
             requireExternalIdFree(storeId, c.externalId, c.id);
         }
         if (r.note() != null) c.note = r.note();
-        em.flush();
+        companies.flush();
         return CompanyView.of(c);
     }
 
@@ -83,14 +83,11 @@ public class CompanyService {
         access.store(storeId, Permission.MANAGE_COMPANIES);
         Company c = find(storeId, companyId);
         Etags.requireMatch(ifMatch, c.version);
-        boolean hasOrders = !em.createNativeQuery("""
-                SELECT 1 FROM orders o JOIN company_locations l ON l.id = o.company_location_id
-                WHERE l.company_id = :c LIMIT 1""").setParameter("c", c.id).getResultList().isEmpty();
-        if (hasOrders) {
+        if (orders.existsAtCompany(c.id)) {
             throw ProblemException.conflict("COMPANY_HAS_ORDERS",
                     "Orders belong to the company's locations (B2B-1: they stay with the company); a company with orders cannot be deleted");
         }
-        c.delete();
+        companies.delete(c);
     }
 
     @Transactional
@@ -105,36 +102,91 @@ public class CompanyService {
         l.name = r.name().trim();
         l.billingAddress = r.billingAddress();
         l.shippingAddress = r.shippingAddress();
-        l.persist();
-        em.flush();
+        companies.persistLocation(l);
+        companies.flush();
         return LocationView.of(l);
+    }
+
+    public LocationView getLocation(UUID storeId, UUID companyId, UUID locationId) {
+        access.store(storeId, Permission.MANAGE_COMPANIES);
+        find(storeId, companyId);
+        return LocationView.of(companies.location(companyId, locationId).orElseThrow(() -> locationNotFound(companyId, locationId)));
+    }
+
+    /**
+     * Replaces a location's name and addresses (an absent address is removed). The location row is locked and
+     * If-Match checked against its version; contacts' roles and orders at the location are unaffected.
+     */
+    @Transactional
+    public LocationView replaceLocation(UUID storeId, UUID companyId, UUID locationId, String ifMatch, UpdateLocationRequest r) {
+        access.store(storeId, Permission.MANAGE_COMPANIES);
+        find(storeId, companyId);
+        CompanyLocation l = companies.lockLocation(companyId, locationId).orElseThrow(() -> locationNotFound(companyId, locationId));
+        Etags.requireMatch(ifMatch, l.version);
+        CustomerService.requireCountry("billingAddress", r.billingAddress());
+        CustomerService.requireCountry("shippingAddress", r.shippingAddress());
+        l.name = r.name().trim();
+        l.billingAddress = r.billingAddress();
+        l.shippingAddress = r.shippingAddress();
+        l.updatedAt = java.time.Instant.now();
+        companies.flush();
+        return LocationView.of(l);
+    }
+
+    /**
+     * Deletes a location when that loses nothing: refused (409) while any order refers to it, whatever its status
+     * ({@code B2B_LOCATION_HAS_ORDERS}, B2B-1), while a migration record names it ({@code B2B_LOCATION_HAS_MIGRATIONS},
+     * B2B-5/B2B-7 history), or while it is some contact's only location ({@code B2B_LOCATION_ONLY_ROLE_OF_CONTACT}:
+     * a contact keeps at least one role). Otherwise the contacts' roles at the location are removed with it.
+     * The row is locked {@code FOR UPDATE}; writes that refer to a location hold {@code FOR SHARE} on it, so an order
+     * or contact change in flight is either seen by these checks or refused with 404 afterwards.
+     */
+    @Transactional
+    public void deleteLocation(UUID storeId, UUID companyId, UUID locationId, String ifMatch) {
+        access.store(storeId, Permission.MANAGE_COMPANIES);
+        find(storeId, companyId);
+        CompanyLocation l = companies.lockLocation(companyId, locationId).orElseThrow(() -> locationNotFound(companyId, locationId));
+        Etags.requireMatch(ifMatch, l.version);
+        if (orders.existsAtLocation(l.id)) {
+            throw ProblemException.conflict("B2B_LOCATION_HAS_ORDERS",
+                    "Orders belong to this location (B2B-1: they stay with the company); a location with orders cannot be deleted");
+        }
+        if (migrations.existsAtLocation(l.id)) {
+            throw ProblemException.conflict("B2B_LOCATION_HAS_MIGRATIONS",
+                    "An order migration into this location is recorded (B2B-7, kept for B2B-5); the location cannot be deleted");
+        }
+        List<UUID> stranded = contacts.customersWithOnlyRoleAt(l.id);
+        if (!stranded.isEmpty()) {
+            List<FieldError> errors = new ArrayList<>();
+            for (UUID customerId : stranded) errors.add(new FieldError("contacts", "customer " + customerId + " has no other location"));
+            throw new ProblemException(409, "B2B_LOCATION_ONLY_ROLE_OF_CONTACT", "Conflict",
+                    stranded.size() + " contact(s) have this as their only location; give them another location or remove them first", errors);
+        }
+        companies.deleteLocation(l);
     }
 
     public Page<LocationView> listLocations(UUID storeId, UUID companyId, PageParams page) {
         access.store(storeId, Permission.MANAGE_COMPANIES);
         find(storeId, companyId);
         List<String> after = Cursors.decode(page.cursor, 1);
-        var query = em.createQuery("FROM CompanyLocation l WHERE l.companyId = :c"
-                        + (after == null ? "" : " AND l.id > :after") + " ORDER BY l.id", CompanyLocation.class)
-                .setParameter("c", companyId).setMaxResults(page.limit + 1);
-        if (after != null) query.setParameter("after", Cursors.uuid(after.get(0)));
-        return Page.of(query.getResultList(), page.limit, LocationView::of, l -> Cursors.encode(l.id));
+        List<CompanyLocation> rows = companies.locations(companyId, after == null ? null : Cursors.uuid(after.get(0)), page.limit + 1);
+        return Page.of(rows, page.limit, LocationView::of, l -> Cursors.encode(l.id));
     }
 
     /** The company of this store, or 404 (also for another store's company). */
     public Company find(UUID storeId, UUID companyId) {
-        Company c = em.find(Company.class, companyId);
-        if (c == null || !c.storeId.equals(storeId)) throw ProblemException.notFound("Company " + companyId);
-        return c;
+        return companies.inStore(storeId, companyId).orElseThrow(() -> ProblemException.notFound("Company " + companyId));
+    }
+
+    private static ProblemException locationNotFound(UUID companyId, UUID locationId) {
+        return ProblemException.notFound("Location " + locationId + " of company " + companyId);
     }
 
     private void requireExternalIdFree(UUID storeId, String externalId, UUID self) {
         if (externalId == null) return;
-        List<?> other = em.createNativeQuery("SELECT id FROM companies WHERE store_id = :s AND external_id = :e")
-                .setParameter("s", storeId).setParameter("e", externalId).getResultList();
-        if (!other.isEmpty() && !other.get(0).equals(self)) {
+        companies.withExternalId(storeId, externalId).filter(other -> !other.equals(self)).ifPresent(other -> {
             throw new ProblemException(409, "COMPANY_EXTERNAL_ID_TAKEN", "Conflict", "Another company of this store has this external id",
-                    List.of(new FieldError("externalId", "already used in this store"))).withResourceId(other.get(0));
-        }
+                    List.of(new FieldError("externalId", "already used in this store"))).withResourceId(other);
+        });
     }
 }

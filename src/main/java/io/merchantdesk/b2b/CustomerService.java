@@ -11,19 +11,24 @@ import io.merchantdesk.kernel.http.Etags;
 import io.merchantdesk.kernel.paging.Cursors;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
+import io.merchantdesk.kernel.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.*;
-import java.util.stream.Collectors;
 
-/** Customers of a store: create, read, search, change, delete. */
+/** Customers of a store: create, read, search, change, delete. SQL in {@link CustomerRepository}. */
 @ApplicationScoped
 public class CustomerService {
 
     @Inject
-    EntityManager em;
+    CustomerRepository customers;
+
+    @Inject
+    OrderRepository orders;
+
+    @Inject
+    ContactRepository contacts;
 
     @Inject
     AccessService access;
@@ -46,12 +51,9 @@ public class CustomerService {
         requireEmailFree(storeId, c.email, null);
         List<CustomerAddress> addresses = addresses(r.addresses());
         c.phoneE164 = Phones.e164(c.phone, defaultCountry(addresses));
-        c.persist();
-        for (CustomerAddress a : addresses) {
-            a.customerId = c.id;
-            a.persist();
-        }
-        em.flush();
+        customers.persist(c);
+        customers.addAddresses(c.id, addresses);
+        customers.flush();
         return view(c, addresses);
     }
 
@@ -71,18 +73,10 @@ public class CustomerService {
             if (Phones.looksLikePhone(term)) {
                 term = term.replaceAll("[^0-9]", "");
             }
-            pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            pattern = Jdbc.containsPattern(term);
         }
-        String sql = "SELECT c.* FROM customers c WHERE c.store_id = :store"
-                + (pattern == null ? "" : " AND c.search_text LIKE :pattern")
-                + (after == null ? "" : " AND c.id > :after")
-                + " ORDER BY c.id LIMIT :n";
-        var query = em.createNativeQuery(sql, Customer.class).setParameter("store", storeId).setParameter("n", page.limit + 1);
-        if (pattern != null) query.setParameter("pattern", pattern);
-        if (after != null) query.setParameter("after", Cursors.uuid(after.get(0)));
-        @SuppressWarnings("unchecked")
-        List<Customer> rows = query.getResultList();
-        Map<UUID, List<CustomerAddress>> addresses = addressesOf(rows.stream().map(c -> c.id).toList());
+        List<Customer> rows = customers.search(storeId, pattern, after == null ? null : Cursors.uuid(after.get(0)), page.limit + 1);
+        Map<UUID, List<CustomerAddress>> addresses = customers.addressesOf(rows.stream().map(c -> c.id).toList());
         return Page.of(rows, page.limit, c -> view(c, addresses.getOrDefault(c.id, List.of())), c -> Cursors.encode(c.id));
     }
 
@@ -103,18 +97,13 @@ public class CustomerService {
         List<CustomerAddress> addresses;
         if (r.addresses() != null) {
             addresses = addresses(r.addresses());
-            // Delete first and flush: the one-default unique index must never see two defaults.
-            em.createQuery("DELETE FROM CustomerAddress a WHERE a.customerId = :c").setParameter("c", c.id).executeUpdate();
-            for (CustomerAddress a : addresses) {
-                a.customerId = c.id;
-                a.persist();
-            }
+            customers.replaceAddresses(c.id, addresses);
         } else {
             addresses = addressesOf(c.id);
         }
         c.phoneE164 = Phones.e164(c.phone, defaultCountry(addresses));
         c.updatedAt = java.time.Instant.now();
-        em.flush();
+        customers.flush();
         return view(c, addresses);
     }
 
@@ -123,45 +112,30 @@ public class CustomerService {
         access.store(storeId, Permission.MANAGE_CUSTOMERS);
         Customer c = find(storeId, customerId);
         Etags.requireMatch(ifMatch, c.version);
-        if (exists("SELECT 1 FROM orders WHERE customer_id = :c LIMIT 1", c.id)) {
+        if (orders.existsForCustomer(c.id)) {
             throw ProblemException.conflict("CUSTOMER_HAS_ORDERS", "The customer has orders; a customer with an order history cannot be deleted");
         }
-        if (exists("SELECT 1 FROM company_contacts WHERE customer_id = :c LIMIT 1", c.id)) {
+        if (contacts.existsForCustomer(c.id)) {
             throw ProblemException.conflict("CUSTOMER_IS_CONTACT", "The customer is a contact of a company; remove them from it first");
         }
-        c.delete();
+        customers.delete(c);
     }
 
     /** The customer of this store, or 404 (also for another store's customer). */
     public Customer find(UUID storeId, UUID customerId) {
-        Customer c = em.find(Customer.class, customerId);
-        if (c == null || !c.storeId.equals(storeId)) throw ProblemException.notFound("Customer " + customerId);
-        return c;
+        return customers.inStore(storeId, customerId).orElseThrow(() -> ProblemException.notFound("Customer " + customerId));
     }
 
     List<CustomerAddress> addressesOf(UUID customerId) {
-        return addressesOf(List.of(customerId)).getOrDefault(customerId, List.of());
-    }
-
-    private Map<UUID, List<CustomerAddress>> addressesOf(List<UUID> customerIds) {
-        if (customerIds.isEmpty()) return Map.of();
-        return em.createQuery("FROM CustomerAddress a WHERE a.customerId IN :ids ORDER BY a.customerId, a.position", CustomerAddress.class)
-                .setParameter("ids", customerIds).getResultList().stream()
-                .collect(Collectors.groupingBy(a -> a.customerId, LinkedHashMap::new, Collectors.toList()));
-    }
-
-    private boolean exists(String sql, UUID id) {
-        return !em.createNativeQuery(sql).setParameter("c", id).getResultList().isEmpty();
+        return customers.addressesOf(List.of(customerId)).getOrDefault(customerId, List.of());
     }
 
     private void requireEmailFree(UUID storeId, String email, UUID self) {
         if (email == null) return;
-        List<?> other = em.createNativeQuery("SELECT id FROM customers WHERE store_id = :s AND email_normalized = lower(trim(:e))")
-                .setParameter("s", storeId).setParameter("e", email).getResultList();
-        if (!other.isEmpty() && !other.get(0).equals(self)) {
+        customers.withEmail(storeId, email).filter(other -> !other.equals(self)).ifPresent(other -> {
             throw new ProblemException(409, "CUSTOMER_EMAIL_TAKEN", "Conflict", "Another customer of this store has this e-mail",
-                    List.of(new FieldError("email", "already used by another customer of this store"))).withResourceId(other.get(0));
-        }
+                    List.of(new FieldError("email", "already used by another customer of this store"))).withResourceId(other);
+        });
     }
 
     /** Validates the countries and the single default; the first address is the default when none is marked. */

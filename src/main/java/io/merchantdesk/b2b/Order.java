@@ -20,11 +20,17 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "orders")
 public class Order extends BaseEntity {
     // Named for generated SDKs (issue 8): a bare enum name collides with others' and becomes e.g. "Status1".
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OrderStatus")
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OrderStatus", description = """
+            The order's state. OPEN: placed and not finished (the default). CLOSED: fulfilled and finished. \
+            CANCELLED: cancelled through the cancellation operation; a cancelled order is never migrated (B2B-2). \
+            A soft-deleted order keeps its status and carries deletedAt instead.""")
     public enum Status { OPEN, CLOSED, CANCELLED }
 
     // Named for generated SDKs (issue 8): a bare enum name collides with others' and becomes e.g. "Status1".
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OrderType", extensions = @org.eclipse.microprofile.openapi.annotations.extensions.Extension(
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OrderType", description = """
+            Derived from the company location. D2C: direct to consumer, the order has no company location. \
+            B2B: the order belongs to a company location (placed there by a contact, or moved there by a migration, B2B-1).""",
+            extensions = @org.eclipse.microprofile.openapi.annotations.extensions.Extension(
             // Constant names for generators, which would otherwise split the digits (D2_C, B2_B).
             name = "x-enum-varnames", value = "[\"D2C\", \"B2B\"]", parseValue = true))
     public enum Type { D2C, B2B }

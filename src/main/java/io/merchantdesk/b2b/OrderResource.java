@@ -1,6 +1,7 @@
 package io.merchantdesk.b2b;
 
 import io.merchantdesk.b2b.B2bDtos.*;
+import io.merchantdesk.kernel.error.Problem;
 import io.merchantdesk.kernel.http.Etags;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
@@ -30,7 +31,8 @@ public class OrderResource {
     OrderService orders;
 
     @POST
-    @Operation(operationId = "createOrder", summary = "Create an order; a companyLocationId makes it B2B")
+    @Operation(operationId = "createOrder", summary = "Create an order; a companyLocationId makes it B2B",
+            description = "Creates an order; the total is the sum of quantity x unitPrice in the order's currency (the store's billing currency unless given). With `companyLocationId` the order is B2B: the location must be of this store and the customer a contact with a role there (422 B2B_NOT_A_CONTACT_OF_LOCATION). Permission MANAGE_ORDERS.")
     @APIResponse(responseCode = "201", description = "The order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "422", description = "B2B_NOT_A_CONTACT_OF_LOCATION: the customer has no role at the location")
@@ -40,7 +42,8 @@ public class OrderResource {
     }
 
     @GET
-    @Operation(operationId = "listOrders", summary = "List orders by customer, type and status")
+    @Operation(operationId = "listOrders", summary = "List orders by customer, type and status",
+            description = "The store's orders in creation order, keyset-paged, filtered by customer, type (D2C, B2B) and status; soft-deleted orders only with `includeDeleted=true`.")
     @APIResponse(responseCode = "200", description = "A page of orders in creation order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderPage.class)))
     public Page<OrderView> list(@PathParam("storeId") UUID storeId,
@@ -66,7 +69,8 @@ public class OrderResource {
 
     @GET
     @Path("/{orderId}")
-    @Operation(operationId = "getOrder", summary = "An order (soft-deleted ones show deletedAt)")
+    @Operation(operationId = "getOrder", summary = "An order (soft-deleted ones show deletedAt)",
+            description = "One order, also when soft-deleted (then `deletedAt` is set). The ETag is its version.")
     @APIResponse(responseCode = "200", description = "The order (ETag: its version)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     public Response get(@PathParam("storeId") UUID storeId, @PathParam("orderId") UUID orderId) {
@@ -75,8 +79,11 @@ public class OrderResource {
     }
 
     @DELETE
+    // The generated clients send only "Accept: application/problem+json" for a 204 answer; without it JAX-RS says 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{orderId}")
-    @Operation(operationId = "deleteOrder", summary = "Soft-delete an order (it is never migrated afterwards, B2B-2)")
+    @Operation(operationId = "deleteOrder", summary = "Soft-delete an order (it is never migrated afterwards, B2B-2)",
+            description = "Soft-deletes the order: it stays readable with `deletedAt` and is never migrated afterwards (B2B-2). Deleting a deleted order changes nothing.")
     @APIResponse(responseCode = "204", description = "Deleted (also when it already was)")
     public void delete(@PathParam("storeId") UUID storeId, @PathParam("orderId") UUID orderId) {
         orders.delete(storeId, orderId);
@@ -84,7 +91,8 @@ public class OrderResource {
 
     @POST
     @Path("/{orderId}/cancellation")
-    @Operation(operationId = "cancelOrder", summary = "Cancel an order (it is never migrated afterwards, B2B-2)")
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order (it is never migrated afterwards, B2B-2)",
+            description = "Cancels an open or closed order; a cancelled order is never migrated afterwards (B2B-2). 409 ORDER_ALREADY_CANCELLED or ORDER_DELETED.")
     @APIResponse(responseCode = "200", description = "The cancelled order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "409", description = "ORDER_ALREADY_CANCELLED or ORDER_DELETED")

@@ -1,0 +1,85 @@
+package io.merchantdesk.b2b;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Every query of the {@code customers} and {@code customer_addresses} tables. */
+@ApplicationScoped
+public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
+
+    private static final String LOCK_FOR_UPDATE = "SELECT * FROM customers WHERE id = :c AND store_id = :s FOR UPDATE";
+    private static final String LOCK_FOR_SHARE = "SELECT id FROM customers WHERE id = :c AND store_id = :s FOR SHARE";
+    private static final String WITH_EMAIL = "SELECT id FROM customers WHERE store_id = :s AND email_normalized = lower(trim(:e))";
+
+    /** The customer of this store (another store's customer is absent). */
+    public Optional<Customer> inStore(UUID storeId, UUID customerId) {
+        Customer c = findById(customerId);
+        return c != null && c.storeId.equals(storeId) ? Optional.of(c) : Optional.empty();
+    }
+
+    /** {@code FOR UPDATE} on the customer row: contact changes and migrations serialise with order writes. */
+    public Optional<Customer> lockForUpdate(UUID storeId, UUID customerId) {
+        @SuppressWarnings("unchecked")
+        List<Customer> found = getEntityManager().createNativeQuery(LOCK_FOR_UPDATE, Customer.class)
+                .setParameter("c", customerId).setParameter("s", storeId).getResultList();
+        return found.stream().findFirst();
+    }
+
+    /** {@code FOR SHARE} on the customer row (order writes); false when it is not this store's customer. */
+    public boolean lockForShare(UUID storeId, UUID customerId) {
+        return !getEntityManager().createNativeQuery(LOCK_FOR_SHARE)
+                .setParameter("c", customerId).setParameter("s", storeId).getResultList().isEmpty();
+    }
+
+    /** A keyset page by id; {@code pattern} (nullable) is a LIKE pattern on the trigram-indexed search_text. */
+    public List<Customer> search(UUID storeId, String pattern, UUID after, int limit) {
+        String sql = "SELECT c.* FROM customers c WHERE c.store_id = :store"
+                + (pattern == null ? "" : " AND c.search_text LIKE :pattern")
+                + (after == null ? "" : " AND c.id > :after")
+                + " ORDER BY c.id LIMIT :n";
+        var query = getEntityManager().createNativeQuery(sql, Customer.class).setParameter("store", storeId).setParameter("n", limit);
+        if (pattern != null) query.setParameter("pattern", pattern);
+        if (after != null) query.setParameter("after", after);
+        @SuppressWarnings("unchecked")
+        List<Customer> rows = query.getResultList();
+        return rows;
+    }
+
+    /** The store's customer with this e-mail (compared normalised), if any. */
+    public Optional<UUID> withEmail(UUID storeId, String email) {
+        return getEntityManager().createNativeQuery(WITH_EMAIL).setParameter("s", storeId).setParameter("e", email)
+                .getResultList().stream().map(UUID.class::cast).findFirst();
+    }
+
+    public Map<UUID, Customer> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) return Map.of();
+        return list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, c -> c));
+    }
+
+    /** The addresses of the customers, each list in position order. */
+    public Map<UUID, List<CustomerAddress>> addressesOf(Collection<UUID> customerIds) {
+        if (customerIds.isEmpty()) return Map.of();
+        return CustomerAddress.<CustomerAddress>list("FROM CustomerAddress a WHERE a.customerId IN ?1 ORDER BY a.customerId, a.position", customerIds).stream()
+                .collect(Collectors.groupingBy(a -> a.customerId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    public void addAddresses(UUID customerId, List<CustomerAddress> addresses) {
+        for (CustomerAddress a : addresses) {
+            a.customerId = customerId;
+            a.persist();
+        }
+    }
+
+    /** Deletes first (immediately): the one-default unique index must never see two defaults. */
+    public void replaceAddresses(UUID customerId, List<CustomerAddress> addresses) {
+        CustomerAddress.delete("customerId", customerId);
+        addAddresses(customerId, addresses);
+    }
+}

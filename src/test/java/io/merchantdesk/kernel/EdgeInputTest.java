@@ -212,6 +212,17 @@ class EdgeInputTest {
         given().get("/q/health/live").then().statusCode(200);
     }
 
+    @Test
+    @DisplayName("A bodiless DELETE called with Accept: application/problem+json only (as generated clients do) runs, no 406")
+    void problemOnlyAcceptOnBodilessDelete() throws Exception {
+        var owner = Api.user("edge");
+        var staff = Api.user("edge-staff");
+        String store = store(owner);
+        owner.as().body(Map.of("permissions", List.of("MANAGE_ORDERS"))).put("/stores/" + store + "/staff/" + staff.id()).then().statusCode(200);
+        given().auth().oauth2(owner.token()).accept("application/problem+json").delete("/stores/" + store + "/staff/" + staff.id())
+                .then().statusCode(204);
+    }
+
     private int rawStatus(String request) throws Exception {
         try (Socket socket = new Socket(root.getHost(), root.getPort())) {
             socket.setSoTimeout(10_000);

@@ -18,6 +18,7 @@ class OpenApiCompletenessTest {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
     @Test
+    @org.junit.jupiter.api.DisplayName("Every operation has operationId, tag, summary, description, typed answers and problem examples; every enum is described")
     void everyOperationIsFullyDocumented() throws Exception {
         String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
         JsonNode doc = new ObjectMapper().readTree(json);
@@ -33,6 +34,7 @@ class OpenApiCompletenessTest {
                 else if (!operationIds.add(o.path("operationId").asText())) defects.add(where + ": duplicate operationId");
                 if (!o.path("tags").isArray() || o.path("tags").isEmpty()) defects.add(where + ": no tag");
                 if (o.path("summary").asText().isBlank()) defects.add(where + ": no summary");
+                if (o.path("description").asText().isBlank()) defects.add(where + ": no description (issue 15: every operation described)");
                 boolean success = false;
                 boolean problem4xx = false;
                 for (Map.Entry<String, JsonNode> r : o.path("responses").properties()) {
@@ -66,6 +68,12 @@ class OpenApiCompletenessTest {
                 }
                 if (!success) defects.add(where + ": no 2xx response with a schema");
                 if (!problem4xx) defects.add(where + ": no problem+json 4xx response");
+            }
+        }
+        // every enum explains its values: a schema-level description on each enum schema
+        for (Map.Entry<String, JsonNode> schema : doc.path("components").path("schemas").properties()) {
+            if (schema.getValue().has("enum") && schema.getValue().path("description").asText().isBlank()) {
+                defects.add("schema " + schema.getKey() + ": an enum without a description of its values");
             }
         }
         assertTrue(doc.path("paths").size() > 0, "the document lists paths");

@@ -30,28 +30,36 @@ public class JdbcStorePort implements StorePort {
     private static final String CUSTOMER_SELECT = """
             SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.updated_at,
                    a.first_name, a.last_name, a.company, a.address1, a.address2, a.city, a.province_code, a.province,
-                   a.country_code, a.zip, a.phone, a.id IS NOT NULL, c.phone_e164, coalesce(a.is_default, false)
+                   a.country_code, a.zip, a.phone, a.id IS NOT NULL, c.phone_e164, coalesce(a.is_default, false), c.sync_xid::text
             FROM customers c
             LEFT JOIN LATERAL (SELECT * FROM customer_addresses x WHERE x.customer_id = c.id
                                ORDER BY x.is_default DESC, x.position LIMIT 1) a ON true
             """;
 
     @Override
-    public List<StoreCustomer> changedCustomers(Connection c, UUID store, Instant from, Instant to, Instant afterAt, UUID afterId, int limit)
-            throws SQLException {
-        // Conditions are added only when they apply, so the planner walks customers_store_updated_idx in order
-        // and stops after the batch (an "? IS NULL OR ..." would force a scan of the whole store per batch).
-        StringBuilder sql = new StringBuilder(CUSTOMER_SELECT).append(" WHERE c.store_id = ? AND c.updated_at <= ?");
-        if (from != null) sql.append(" AND c.updated_at > ?");
-        if (afterAt != null) sql.append(" AND (c.updated_at, c.id) > (?, ?)");
-        sql.append(" AND (c.erp_written_at IS NULL OR c.updated_at > c.erp_written_at) ORDER BY c.updated_at, c.id LIMIT ?");
+    public List<StoreCustomer> changedCustomers(Connection c, UUID store, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId,
+                                                int limit) throws SQLException {
+        // Exact change capture (V32, docs/sync.md): customers whose last writing transaction is visible in the run's
+        // snapshot and was not in the previous run's. Conditions are added only when they apply, so the planner walks
+        // customers_store_sync_xid_idx in order and stops after the batch (an "? IS NULL OR ..." would scan the store).
+        StringBuilder sql = new StringBuilder(CUSTOMER_SELECT).append(" WHERE c.store_id = ?"
+                + " AND c.sync_xid < pg_snapshot_xmax(?::pg_snapshot) AND pg_visible_in_snapshot(c.sync_xid, ?::pg_snapshot)");
+        if (snapshotFrom != null) {
+            sql.append(" AND c.sync_xid >= pg_snapshot_xmin(?::pg_snapshot) AND NOT pg_visible_in_snapshot(c.sync_xid, ?::pg_snapshot)");
+        }
+        if (afterXid != null) sql.append(" AND (c.sync_xid, c.id) > (?::xid8, ?)");
+        sql.append(" AND (c.erp_written_at IS NULL OR c.updated_at > c.erp_written_at) ORDER BY c.sync_xid, c.id LIMIT ?");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int k = 1;
             ps.setObject(k++, store);
-            Jdbc.setInstant(ps, k++, to);
-            if (from != null) Jdbc.setInstant(ps, k++, from);
-            if (afterAt != null) {
-                Jdbc.setInstant(ps, k++, afterAt);
+            ps.setString(k++, snapshotTo);
+            ps.setString(k++, snapshotTo);
+            if (snapshotFrom != null) {
+                ps.setString(k++, snapshotFrom);
+                ps.setString(k++, snapshotFrom);
+            }
+            if (afterXid != null) {
+                ps.setString(k++, afterXid);
                 ps.setObject(k++, afterId);
             }
             ps.setInt(k, limit);
@@ -79,14 +87,14 @@ public class JdbcStorePort implements StorePort {
                         rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
                         rs.getString(17)) : null;
                 out.add(new StoreCustomer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getTimestamp(6).toInstant(), a, rs.getString(19), rs.getBoolean(20)));
+                        rs.getTimestamp(6).toInstant(), a, rs.getString(19), rs.getBoolean(20), rs.getString(21)));
             }
         }
         return out;
     }
 
     @Override
-    public List<StoreOrder> ordersToImport(Connection c, UUID store, UUID afterId, int limit) throws SQLException {
+    public List<StoreOrder> ordersToImport(Connection c, UUID store, UUID afterId, Instant dueBy, int limit) throws SQLException {
         List<StoreOrder> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT o.id, o.customer_id, o.billing_address::text, o.shipping_address::text, c.email, c.phone, c.first_name, c.last_name
@@ -94,10 +102,13 @@ public class JdbcStorePort implements StorePort {
                 WHERE o.store_id = ? AND o.deleted_at IS NULL AND o.status <> 'CANCELLED'
                   AND o.id > ?
                   AND NOT EXISTS (SELECT 1 FROM erp_orders e WHERE e.store_id = o.store_id AND e.order_id = o.id)
+                  AND NOT EXISTS (SELECT 1 FROM sync_pending p WHERE p.store_id = o.store_id AND p.record_type = 'ORDER'
+                                  AND p.record_id = o.id::text AND (p.next_attempt_at IS NULL OR p.next_attempt_at > ?))
                 ORDER BY o.id LIMIT ?""")) {
             ps.setObject(1, store);
             ps.setObject(2, afterId == null ? new UUID(0, 0) : afterId); // the nil UUID sorts first: keeps orders_store_idx usable
-            ps.setInt(3, limit);
+            Jdbc.setInstant(ps, 3, dueBy);
+            ps.setInt(4, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new StoreOrder(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), address(rs.getString(3)),

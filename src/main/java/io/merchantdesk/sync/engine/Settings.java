@@ -19,7 +19,7 @@ public record Settings(UUID storeId, UUID company, CustomerImport customerImport
                        boolean storeCanUpdateCustomers, boolean autoCreateUnknownCustomers, String customerTemplateCode,
                        String defaultCustomerNo, boolean exportCustomersToStore, boolean canUpdateStoreCustomers,
                        boolean inviteExportedCustomers, NameSource nameSource, NameSource name2Source, NameSource contactSource,
-                       CountySource countySource, Instant importWatermark, Instant exportWatermark,
+                       CountySource countySource, Instant importWatermark, Instant exportWatermark, String syncSnapshot,
                        Map<String, CountryRow> countryRows) {
 
     /** A per-country (optionally per-state) template row. */
@@ -44,7 +44,7 @@ public record Settings(UUID storeId, UUID company, CustomerImport customerImport
                 SELECT erp_company_id, customer_import, customer_mapping_type, store_can_update_customers,
                        auto_create_unknown_customers, customer_template_code, default_customer_no, export_customers_to_store,
                        can_update_store_customers, invite_exported_customers, name_source, name2_source, contact_source,
-                       county_source, import_watermark, export_watermark
+                       county_source, import_watermark, export_watermark, sync_snapshot::text
                 FROM erp_connections WHERE store_id = ?""")) {
             ps.setObject(1, storeId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -53,7 +53,7 @@ public record Settings(UUID storeId, UUID company, CustomerImport customerImport
                         MappingType.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5), rs.getString(6), rs.getString(7),
                         rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10), NameSource.valueOf(rs.getString(11)),
                         NameSource.valueOf(rs.getString(12)), NameSource.valueOf(rs.getString(13)), CountySource.valueOf(rs.getString(14)),
-                        instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16)), new HashMap<>());
+                        instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16)), rs.getString(17), new HashMap<>());
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""

@@ -76,7 +76,7 @@ public class SyncScheduler {
                 if ((Boolean) d[4]) kinds.add(0, SyncKind.CUSTOMERS);
                 for (SyncKind kind : kinds) {
                     try {
-                        started.add(runs.start(storeId, kind, "SCHEDULE", null, null).id());
+                        started.add(runs.start(storeId, kind, null, "SCHEDULE", null, null).id());
                     } catch (ProblemException e) {
                         LOG.infof("Scheduled %s sync of store %s not started: %s", kind, storeId, e.getMessage());
                     }

@@ -41,9 +41,11 @@ public class ConnectionService {
     @Inject
     PendingWork pending;
 
+    @Inject
+    ErpConnectionRepository repository;
+
     public ErpConnection find(UUID storeId) {
-        return em.createQuery("FROM ErpConnection c WHERE c.storeId = :s", ErpConnection.class)
-                .setParameter("s", storeId).getResultStream().findFirst().orElse(null);
+        return repository.find(storeId);
     }
 
     ErpConnection require(UUID storeId) {
@@ -89,8 +91,7 @@ public class ConnectionService {
         } else if (!c.erpCompanyId.equals(r.erpCompanyId())) {
             // Links and imported orders belong to the old register: a new one starts from scratch.
             em.createNativeQuery("DELETE FROM customer_links WHERE store_id = :s").setParameter("s", storeId).executeUpdate();
-            em.createNativeQuery("UPDATE erp_connections SET import_watermark = NULL, export_watermark = NULL, sync_snapshot = NULL WHERE store_id = :s")
-                    .setParameter("s", storeId).executeUpdate();
+            repository.forgetCapture(storeId);
             pending.forgetStore(storeId);
         }
         c.erpCompanyId = r.erpCompanyId();

@@ -1,6 +1,7 @@
 package io.merchantdesk.sync.run;
 
 import io.merchantdesk.kernel.persistence.Jdbc;
+import io.merchantdesk.sync.ErpConnectionRepository;
 import io.merchantdesk.sync.engine.BatchOutcome;
 import io.merchantdesk.sync.engine.BatchOutcome.RecordError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PendingWork {
     @Inject
     EntityManager em;
+
+    @Inject
+    ErpConnectionRepository connections;
 
     @ConfigProperty(name = "merchantdesk.sync.retry-backoff", defaultValue = "PT1M")
     Duration backoff;
@@ -135,10 +139,10 @@ public class PendingWork {
 
     /** A template of the ERP company changed: every store connected to it re-evaluates its pending records. */
     public void reevaluateCompany(UUID erpCompanyId) {
-        em.createNativeQuery("""
-                UPDATE sync_pending SET next_attempt_at = now(), attempts = 0
-                WHERE store_id IN (SELECT store_id FROM erp_connections WHERE erp_company_id = :c)""")
-                .setParameter("c", erpCompanyId).executeUpdate();
+        List<UUID> stores = connections.storesOf(erpCompanyId);
+        if (stores.isEmpty()) return;
+        em.createNativeQuery("UPDATE sync_pending SET next_attempt_at = now(), attempts = 0 WHERE store_id IN (:stores)")
+                .setParameter("stores", stores).executeUpdate();
     }
 
     /** The connection now points at another register: the old pending work means nothing there. */

@@ -2,6 +2,7 @@ package io.merchantdesk.sync.run;
 
 import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.sync.CustomerImport;
+import io.merchantdesk.sync.ErpConnectionRepository;
 import io.merchantdesk.sync.SyncDtos.SyncKind;
 import io.merchantdesk.sync.engine.BatchOutcome;
 import io.merchantdesk.sync.engine.ErpPort;
@@ -187,13 +188,7 @@ public class SyncRunner {
                     }
                 }
                 // The next run's window starts where this one's ends (exclusive): its snapshot.
-                try (PreparedStatement ps = c.prepareStatement("""
-                        UPDATE erp_connections SET sync_snapshot = r.snapshot_to, import_watermark = r.watermark_to, export_watermark = r.watermark_to
-                        FROM sync_runs r WHERE r.id = ? AND erp_connections.store_id = ?""")) {
-                    ps.setObject(1, runId);
-                    ps.setObject(2, storeId);
-                    ps.executeUpdate();
-                }
+                ErpConnectionRepository.advanceCapture(c, runId, storeId);
             }
             outcome = finishSucceeded(c, runId);
             c.commit();

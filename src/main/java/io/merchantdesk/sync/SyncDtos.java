@@ -45,8 +45,8 @@ public final class SyncDtos {
                                  String defaultCustomerNo, boolean exportCustomersToStore, boolean canUpdateStoreCustomers,
                                  boolean inviteExportedCustomers, NameSource nameSource, NameSource name2Source, NameSource contactSource,
                                  CountySource countySource, String scheduleCron, boolean scheduleEnabled, Instant scheduleLastFiredAt,
-                                 @Schema(description = "Store changes up to here are imported (SYNC-18)") Instant importWatermark,
-                                 @Schema(description = "ERP changes up to here are exported") Instant exportWatermark, long version) {
+                                 @Schema(description = "Start of the last successful CUSTOMERS run: store changes committed before it are imported (SYNC-18)") Instant importWatermark,
+                                 @Schema(description = "Start of the last successful CUSTOMERS run: ERP changes committed before it are exported") Instant exportWatermark, long version) {
         static ConnectionView of(ErpConnection c) {
             return new ConnectionView(c.storeId, c.erpCompanyId, c.customerImport, c.customerMappingType, c.storeCanUpdateCustomers,
                     c.autoCreateUnknownCustomers, c.customerTemplateCode, c.defaultCustomerNo, c.exportCustomersToStore,

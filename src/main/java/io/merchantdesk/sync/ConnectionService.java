@@ -13,6 +13,7 @@ import io.merchantdesk.kernel.paging.PageParams;
 import io.merchantdesk.sync.SyncDtos.*;
 import io.merchantdesk.sync.engine.match.MappingType;
 import io.merchantdesk.sync.erp.ErpRegisterService;
+import io.merchantdesk.sync.run.PendingWork;
 import io.merchantdesk.sync.naming.CountySource;
 import io.merchantdesk.sync.naming.NameSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,9 +38,14 @@ public class ConnectionService {
     @Inject
     ErpRegisterService register;
 
+    @Inject
+    PendingWork pending;
+
+    @Inject
+    ErpConnectionRepository repository;
+
     public ErpConnection find(UUID storeId) {
-        return em.createQuery("FROM ErpConnection c WHERE c.storeId = :s", ErpConnection.class)
-                .setParameter("s", storeId).getResultStream().findFirst().orElse(null);
+        return repository.find(storeId);
     }
 
     ErpConnection require(UUID storeId) {
@@ -85,8 +91,8 @@ public class ConnectionService {
         } else if (!c.erpCompanyId.equals(r.erpCompanyId())) {
             // Links and imported orders belong to the old register: a new one starts from scratch.
             em.createNativeQuery("DELETE FROM customer_links WHERE store_id = :s").setParameter("s", storeId).executeUpdate();
-            em.createNativeQuery("UPDATE erp_connections SET import_watermark = NULL, export_watermark = NULL WHERE store_id = :s")
-                    .setParameter("s", storeId).executeUpdate();
+            repository.forgetCapture(storeId);
+            pending.forgetStore(storeId);
         }
         c.erpCompanyId = r.erpCompanyId();
         c.customerImport = r.customerImport() == null ? CustomerImport.WITH_ORDER_IMPORT : r.customerImport();
@@ -106,6 +112,7 @@ public class ConnectionService {
         c.scheduleEnabled = Boolean.TRUE.equals(r.scheduleEnabled());
         if (created) c.persist();
         em.flush();
+        pending.reevaluateStore(storeId); // failed and skipped records are evaluated again under the new settings
         if (!created) em.refresh(c);
         return ConnectionView.of(c);
     }
@@ -173,6 +180,7 @@ public class ConnectionService {
         t.taxAreaCode = Normalize.emptyToNull(r.taxAreaCode());
         if (!t.isPersistent()) t.persist();
         em.flush();
+        pending.reevaluateStore(storeId);
         return CountryTemplateView.of(t);
     }
 
@@ -183,5 +191,6 @@ public class ConnectionService {
         if (t == null) throw ProblemException.notFound("Customer template row " + country);
         Etags.requireMatch(ifMatch, t.version);
         t.delete();
+        pending.reevaluateStore(storeId);
     }
 }

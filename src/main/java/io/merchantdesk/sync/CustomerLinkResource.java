@@ -25,7 +25,8 @@ public class CustomerLinkResource {
     LinkService links;
 
     @GET
-    @Operation(operationId = "listCustomerLinks", summary = "Store customer ↔ ERP customer links")
+    @Operation(operationId = "listCustomerLinks", summary = "Store customer ↔ ERP customer links",
+            description = "Each link of a store customer to an ERP customer number, with when and from which side (STORE import, ERP export, MANUAL) it was last synchronised; optionally for one customer. Keyset-paged.")
     @APIResponse(responseCode = "200", description = "A page of links",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkPage.class)))
     public Page<LinkView> list(@PathParam("storeId") UUID storeId,

@@ -29,7 +29,8 @@ public class ErpConnectionResource {
     ConnectionService connections;
 
     @GET
-    @Operation(operationId = "getErpConnection", summary = "The store's ERP connection settings")
+    @Operation(operationId = "getErpConnection", summary = "The store's ERP connection settings",
+            description = "The store's ERP connection: the ERP company, customerImport, customerMappingType, the update and creation switches, the name, contact and county sources, the schedule and the time of the last successful run. The ETag is the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The settings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionView.class)))
     public Response get(@PathParam("storeId") UUID storeId) {
@@ -38,7 +39,8 @@ public class ErpConnectionResource {
     }
 
     @PUT
-    @Operation(operationId = "putErpConnection", summary = "Connect the store to an ERP company the caller owns, with its sync settings")
+    @Operation(operationId = "putErpConnection", summary = "Connect the store to an ERP company the caller owns, with its sync settings",
+            description = "Replaces the whole settings (absent optional fields take their defaults; If-Match with the ETag when the connection exists). Validated: the ERP company must be the caller's, customerTemplateCode and defaultCustomerNo must exist in it, contactSource cannot be COMPANY_NAME, scheduleCron must be a Quartz cron (required when scheduleEnabled). Every pending record of the store (failed or skipped) becomes due at once, so the next run re-evaluates it under the new settings; switching to another ERP company drops the links and starts the change capture from scratch.")
     @APIResponse(responseCode = "200", description = "The settings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionView.class)))
     public Response put(@PathParam("storeId") UUID storeId, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ConnectionRequest request) {
@@ -48,7 +50,8 @@ public class ErpConnectionResource {
 
     @GET
     @Path("/customer-templates")
-    @Operation(operationId = "listCountryTemplates", summary = "The per-country (and per-state) customer template rows")
+    @Operation(operationId = "listCountryTemplates", summary = "The per-country (and per-state) customer template rows",
+            description = "The store's per-country rows (state code empty) and per-state rows, by country and state. Keyset-paged.")
     @APIResponse(responseCode = "200", description = "A page of rows by country and state",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountryTemplatePage.class)))
     public Page<CountryTemplateView> rows(@PathParam("storeId") UUID storeId, @BeanParam @Valid PageParams page) {
@@ -57,7 +60,8 @@ public class ErpConnectionResource {
 
     @GET
     @Path("/customer-templates/{countryCode}")
-    @Operation(operationId = "getCountryTemplate", summary = "A per-country (or, with stateCode, per-state) customer template row")
+    @Operation(operationId = "getCountryTemplate", summary = "A per-country (or, with stateCode, per-state) customer template row",
+            description = "One row: the default customer for orders to that country (SYNC-1), the template for customers created from it (SYNC-6), prices including VAT and the VAT group or tax area of its orders (SYNC-10). With stateCode, the per-state row.")
     @APIResponse(responseCode = "200", description = "The row",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountryTemplateView.class)))
     public Response row(@PathParam("storeId") UUID storeId, @PathParam("countryCode") String country,
@@ -68,7 +72,8 @@ public class ErpConnectionResource {
 
     @PUT
     @Path("/customer-templates/{countryCode}")
-    @Operation(operationId = "putCountryTemplate", summary = "Create or replace a per-country (or per-state) customer template row")
+    @Operation(operationId = "putCountryTemplate", summary = "Create or replace a per-country (or per-state) customer template row",
+            description = "Creates or replaces a row (If-Match when it exists). The template code and the default customer must exist in the connection's ERP company. Every pending record of the store becomes due at once.")
     @APIResponse(responseCode = "200", description = "The row",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountryTemplateView.class)))
     @APIResponse(responseCode = "422", description = "SYNC_NOT_CONNECTED: the store has no ERP connection yet")
@@ -81,7 +86,8 @@ public class ErpConnectionResource {
 
     @DELETE
     @Path("/customer-templates/{countryCode}")
-    @Operation(operationId = "deleteCountryTemplate", summary = "Delete a per-country (or per-state) customer template row")
+    @Operation(operationId = "deleteCountryTemplate", summary = "Delete a per-country (or per-state) customer template row",
+            description = "Deletes a row (If-Match with its ETag); orders and customers of that country then fall back to the connection's settings. Every pending record of the store becomes due at once.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteRow(@PathParam("storeId") UUID storeId, @PathParam("countryCode") String country,
                           @Parameter(description = "State/province code; absent for the whole country") @QueryParam("stateCode") String state,

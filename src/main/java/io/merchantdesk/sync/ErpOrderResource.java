@@ -24,7 +24,8 @@ public class ErpOrderResource {
     LinkService links;
 
     @GET
-    @Operation(operationId = "listErpOrders", summary = "Imported orders with the chosen ERP customer and the rule that chose it")
+    @Operation(operationId = "listErpOrders", summary = "Imported orders with the chosen ERP customer and the rule that chose it",
+            description = "Store orders imported as ERP orders, with sell-to and bill-to customer numbers (equal, SYNC-4), how the customer was chosen (chosenBy) and the rule (SYNC-1, 2, 3 or 6), prices including VAT and the VAT group or tax area (SYNC-10). Keyset-paged.")
     @APIResponse(responseCode = "200", description = "A page of imported orders",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpOrderPage.class)))
     public Page<ErpOrderView> list(@PathParam("storeId") UUID storeId, @BeanParam @Valid PageParams page) {

@@ -25,7 +25,8 @@ public class ManualErpCustomerResource {
 
     @POST
     @Operation(operationId = "createOrLinkErpCustomer",
-            summary = "Create the store customer's ERP customer from the template, or link it to a given one (SYNC-6, by hand)")
+            summary = "Create the store customer's ERP customer from the template, or link it to a given one (SYNC-6, by hand)",
+            description = "With customerNo: links the store customer to that existing ERP customer. Without: creates the ERP customer from the template of the customer's country row or the connection (SYNC-6, SYNC-7) and links it. 422 with the rule's code when it cannot (already linked, no address, template missing or incomplete, number linked to another store customer).")
     @APIResponse(responseCode = "201", description = "The link",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkView.class)))
     @APIResponse(responseCode = "409", description = "ALREADY_LINKED or DUPLICATE: the customer is already linked, or the ERP customer is linked to another store customer")

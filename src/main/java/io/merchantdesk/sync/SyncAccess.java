@@ -2,12 +2,12 @@ package io.merchantdesk.sync;
 
 import io.merchantdesk.kernel.access.AccessService;
 import io.merchantdesk.kernel.access.Permission;
+import io.merchantdesk.kernel.access.Tenancy;
 import io.merchantdesk.kernel.error.ProblemException;
 import io.merchantdesk.kernel.security.CurrentUser;
 import io.merchantdesk.kernel.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.UUID;
 
 /**
@@ -23,7 +23,7 @@ public class SyncAccess {
     CurrentUser currentUser;
 
     @Inject
-    EntityManager em;
+    Tenancy tenancy;
 
     public void settings(UUID storeId) {
         access.store(storeId, Permission.MANAGE_ERP_SYNC);
@@ -32,8 +32,7 @@ public class SyncAccess {
     /** Starting and reading runs: the store's sync managers, or a sync operator (404 for an unknown store either way). */
     public void runs(UUID storeId) {
         if (currentUser.hasRole(Roles.SYNC_OPERATOR)) {
-            Number n = (Number) em.createNativeQuery("SELECT count(*) FROM stores WHERE id = :id").setParameter("id", storeId).getSingleResult();
-            if (n.intValue() == 0) throw ProblemException.notFound("Store " + storeId);
+            if (tenancy.store(storeId).isEmpty()) throw ProblemException.notFound("Store " + storeId);
             return;
         }
         access.store(storeId, Permission.MANAGE_ERP_SYNC);

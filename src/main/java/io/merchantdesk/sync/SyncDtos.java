@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -44,8 +45,8 @@ public final class SyncDtos {
                                  String defaultCustomerNo, boolean exportCustomersToStore, boolean canUpdateStoreCustomers,
                                  boolean inviteExportedCustomers, NameSource nameSource, NameSource name2Source, NameSource contactSource,
                                  CountySource countySource, String scheduleCron, boolean scheduleEnabled, Instant scheduleLastFiredAt,
-                                 @Schema(description = "Store changes up to here are imported (SYNC-18)") Instant importWatermark,
-                                 @Schema(description = "ERP changes up to here are exported") Instant exportWatermark, long version) {
+                                 @Schema(description = "Start of the last successful CUSTOMERS run: store changes committed before it are imported (SYNC-18)") Instant importWatermark,
+                                 @Schema(description = "Start of the last successful CUSTOMERS run: ERP changes committed before it are exported") Instant exportWatermark, long version) {
         static ConnectionView of(ErpConnection c) {
             return new ConnectionView(c.storeId, c.erpCompanyId, c.customerImport, c.customerMappingType, c.storeCanUpdateCustomers,
                     c.autoCreateUnknownCustomers, c.customerTemplateCode, c.defaultCustomerNo, c.exportCustomersToStore,
@@ -77,22 +78,52 @@ public final class SyncDtos {
     @Schema(name = "CountryTemplatePage")
     public record CountryTemplatePage(List<CountryTemplateView> items, String nextCursor) {}
 
+    @Schema(description = """
+            What a sync run moves.
+            - CUSTOMERS: store customers changed since the last successful run go to the ERP (when customerImport is not NONE), then
+              ERP customers changed since then come to the store (when exportCustomersToStore is on); pending failed or re-evaluated
+              records of both directions are retried in the same run.
+            - ORDERS: every live store order not yet imported becomes an ERP order, its customer chosen by SYNC-1..5.""")
     public enum SyncKind { CUSTOMERS, ORDERS }
 
-    public enum RunStatus { RUNNING, SUCCEEDED, FAILED, INTERRUPTED }
+    @Schema(description = """
+            Which changes a run evaluates.
+            - INCREMENTAL (default): the changes committed since the last successful run (exact: none missed, none twice) plus the
+              pending records that are due; an unfinished previous run is resumed.
+            - FULL: every record again, whatever changed, and every pending record regardless of its backoff; use it after a settings
+              change that should reach records which did not change (a FULL start does not resume, it covers everything).""")
+    public enum SyncMode { INCREMENTAL, FULL }
+
+    @Schema(description = """
+            - RUNNING: executing, or its process died (then stale is true and the next start resumes it).
+            - SUCCEEDED: finished, no record failed.
+            - SUCCEEDED_WITH_ERRORS: finished, some records failed; they are listed under /errors and retried by later runs.
+            - FAILED: stopped by an error of the run itself (not of a record); the next start resumes it.
+            - INTERRUPTED: its process died; a later run resumed it (resumedFrom).""")
+    public enum RunStatus { RUNNING, SUCCEEDED, SUCCEEDED_WITH_ERRORS, FAILED, INTERRUPTED }
+
+    @Schema(description = "FAILED: the record could not be synchronised (an error); SKIPPED: left out on purpose by a setting or rule")
+    public enum RecordOutcome { FAILED, SKIPPED }
 
     @Schema(name = "StartSyncRunRequest")
     public record StartRunRequest(
             @NotNull @Schema(examples = "CUSTOMERS") SyncKind kind,
-            @Min(1) @Max(5000) @Schema(description = "Records per batch (default from configuration)", examples = "500") Integer batchSize) {
+            @Min(1) @Max(5000) @Schema(description = "Records per batch (default from configuration)", examples = "500") Integer batchSize,
+            @Schema(examples = "INCREMENTAL", defaultValue = "INCREMENTAL") SyncMode mode) {
     }
 
     @Schema(name = "SyncRunCounters")
     public record Counters(int processed, int created, int updated, int linked, int skipped, int failed) {}
 
-    @Schema(name = "SyncRunError")
-    public record RunErrorView(@Schema(examples = "CUSTOMER") String recordType, String recordId,
-                               @Schema(examples = "AMBIGUOUS_MATCH") String code, String message, Instant createdAt) {}
+    @Schema(name = "SyncRunError", description = "A record of a run that failed or was skipped, with its reason code and what decided it")
+    public record RunErrorView(@Schema(examples = "CUSTOMER", description = "CUSTOMER (store customer), ERP_CUSTOMER or ORDER") String recordType,
+                               String recordId,
+                               @Schema(examples = "AMBIGUOUS_MATCH", description = """
+                                       Failures: NO_ADDRESS, TEMPLATE_MISSING, TEMPLATE_NOT_FOUND, TEMPLATE_INCOMPLETE, AMBIGUOUS_MATCH, DUPLICATE,
+                                       NEEDS_CUSTOMER, CUSTOMER_NOT_FOUND, COUNTRY_REQUIRED. Skips: IMPORT_OFF, NOT_LINKED, NO_MATCH, UPDATE_OFF,
+                                       NO_VALID_EMAIL.""") String code,
+                               @Schema(description = "Names the rule and the setting or field that decided") String message, Instant createdAt,
+                               @Schema(examples = "FAILED") RecordOutcome outcome) {}
 
     @Schema(name = "SyncRunErrorPage")
     public record RunErrorPage(List<RunErrorView> items, String nextCursor) {}
@@ -102,9 +133,21 @@ public final class SyncDtos {
                           @Schema(required = true, description = "RUNNING but no heartbeat for longer than the stale limit: its process died; a new run resumes it")
                           boolean stale,
                           @Schema(examples = "IMPORT") String phase, UUID resumedFrom, Instant watermarkFrom, @Schema(required = true) Instant watermarkTo,
-                          @Schema(required = true) Counters counters, @Schema(required = true) int batchSize, String failure, @Schema(required = true) Instant startedAt, @Schema(required = true) Instant heartbeatAt, Instant finishedAt,
+                          @Schema(required = true) Counters counters,
+                          @Schema(required = true, description = "Skipped records by reason code (each listed under /records?outcome=SKIPPED)",
+                                  examples = "{\"NOT_LINKED\": 1}") Map<String, Integer> skipReasons,
+                          @Schema(required = true) SyncMode mode, @Schema(required = true) int batchSize, String failure, @Schema(required = true) Instant startedAt, @Schema(required = true) Instant heartbeatAt, Instant finishedAt,
                           @Schema(required = true, description = "Records per second so far") double recordsPerSecond,
                           @Schema(description = "The first per-record errors (all of them: /errors)") List<RunErrorView> errors) {}
+
+    @Schema(name = "SyncPendingRecord", description = "A record whose last evaluation failed (retried with backoff) or was skipped (re-evaluated after a settings change or by a FULL run)")
+    public record PendingView(@Schema(examples = "CUSTOMER") String recordType, String recordId, @Schema(examples = "FAILED") RecordOutcome outcome,
+                              @Schema(examples = "TEMPLATE_MISSING") String code, String message, int attempts,
+                              @Schema(description = "When a run retries it; null: only after a settings change or a FULL run") Instant nextAttemptAt,
+                              Instant lastAttemptAt, UUID lastRunId) {}
+
+    @Schema(name = "SyncPendingRecordPage")
+    public record PendingPage(List<PendingView> items, String nextCursor) {}
 
     @Schema(name = "SyncRunPage")
     public record RunPage(List<RunView> items, String nextCursor) {}

@@ -5,12 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Counters and per-record errors of one batch, persisted with the batch (SYNC-18). */
+/**
+ * Counters, per-record errors and skipped records (each with its reason code) of one batch, persisted with the batch
+ * (SYNC-18); failed and skipped records also become pending work (sync_pending) for later runs.
+ */
 public final class BatchOutcome {
     public record RecordError(String recordType, String recordId, String code, String message) {}
 
     public int processed, created, updated, linked, skipped, failed;
     public final List<RecordError> errors = new ArrayList<>();
+    public final List<RecordError> skips = new ArrayList<>();
     /** Time per phase of the batch (nanoseconds), summed over the run and logged by the runner: where a run spends its time. */
     public final Map<String, Long> nanos = new LinkedHashMap<>();
 
@@ -19,6 +23,12 @@ public final class BatchOutcome {
         long now = System.nanoTime();
         nanos.merge(phase, now - start, Long::sum);
         return now;
+    }
+
+    /** A record left out on purpose, with the reason code and the setting or field that decided it. */
+    public void skip(String type, Object id, String code, String message) {
+        skipped++;
+        skips.add(new RecordError(type, String.valueOf(id), code, message));
     }
 
     public void fail(String type, Object id, String code, String message) {

@@ -3,7 +3,6 @@ package io.merchantdesk.sync.engine;
 import io.merchantdesk.sync.engine.Model.*;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,10 @@ public interface ErpPort {
     /** Writes the mapped fields where they really changed (stamped as written by the sync); returns the numbers updated. */
     List<String> update(Connection c, UUID company, Map<String, CardData> changes) throws SQLException;
 
-    /** Cards changed since {@code from} up to {@code to}, not written by the sync itself (SYNC-19), keyset after (afterAt, afterId). */
-    List<ErpCard> changedSince(Connection c, UUID company, Instant from, Instant to, Instant afterAt, UUID afterId, int limit)
+    /**
+     * Cards whose last change is visible in {@code snapshotTo} and was not in {@code snapshotFrom} (null: every card), not
+     * written by the sync itself (SYNC-19), keyset after (afterXid, afterId). Snapshots are PostgreSQL {@code pg_snapshot} texts.
+     */
+    List<ErpCard> changedSince(Connection c, UUID company, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId, int limit)
             throws SQLException;
 }

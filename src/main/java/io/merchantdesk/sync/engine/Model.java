@@ -16,10 +16,15 @@ public final class Model {
     /**
      * A store customer with the address the sync uses: the default one, else the first (SYNC-5). {@code phoneE164} is
      * B2B's stored key of {@code phone} (read with the default address's country); {@code defaultAddress} says whether
-     * {@code address} is that default address.
+     * {@code address} is that default address. {@code syncXid} is the id of the transaction that last wrote the row
+     * (the change-capture key, V32), null when it was not read.
      */
     public record StoreCustomer(UUID id, String firstName, String lastName, String email, String phone,
-                                Instant updatedAt, Address address, String phoneE164, boolean defaultAddress) {
+                                Instant updatedAt, Address address, String phoneE164, boolean defaultAddress, String syncXid) {
+        public StoreCustomer(UUID id, String firstName, String lastName, String email, String phone, Instant updatedAt, Address address,
+                             String phoneE164, boolean defaultAddress) {
+            this(id, firstName, lastName, email, phone, updatedAt, address, phoneE164, defaultAddress, null);
+        }
     }
 
     /** A store order not yet imported. */
@@ -46,9 +51,9 @@ public final class Model {
                            String postCode, String county, String countryCode, String phone, String email) {
     }
 
-    /** An ERP customer card as the engine sees it. */
+    /** An ERP customer card as the engine sees it; {@code changeXid}: the transaction that last wrote it (V32). */
     public record ErpCard(UUID id, String customerNo, CardData data, String phoneE164, String emailNorm,
-                          boolean pricesIncludingVat, String vatBusPostingGroup, String taxAreaCode, Instant changedAt) {
+                          boolean pricesIncludingVat, String vatBusPostingGroup, String taxAreaCode, Instant changedAt, String changeXid) {
     }
 
     /** A template's defaults for a new card. */

@@ -11,14 +11,20 @@ import java.util.UUID;
 
 /** The store side of the sync: the store's customers and orders, read and written in batches. */
 public interface StorePort {
-    /** Customers changed in (from, to], not written by the sync itself (SYNC-19), keyset after (afterAt, afterId). */
-    List<StoreCustomer> changedCustomers(Connection c, UUID store, Instant from, Instant to, Instant afterAt, UUID afterId, int limit)
-            throws SQLException;
+    /**
+     * Customers whose last change is visible in {@code snapshotTo} and was not in {@code snapshotFrom} (null: every customer),
+     * not written by the sync itself (SYNC-19), keyset after (afterXid, afterId). Snapshots are {@code pg_snapshot} texts.
+     */
+    List<StoreCustomer> changedCustomers(Connection c, UUID store, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId,
+                                         int limit) throws SQLException;
 
     Map<UUID, StoreCustomer> customers(Connection c, UUID store, Collection<UUID> ids) throws SQLException;
 
-    /** Live orders without an imported ERP order, by id after {@code afterId}. */
-    List<StoreOrder> ordersToImport(Connection c, UUID store, UUID afterId, int limit) throws SQLException;
+    /**
+     * Live orders without an imported ERP order, by id after {@code afterId}; an order whose last attempt failed waits
+     * until its pending retry is due at {@code dueBy} (sync_pending).
+     */
+    List<StoreOrder> ordersToImport(Connection c, UUID store, UUID afterId, Instant dueBy, int limit) throws SQLException;
 
     /** Customer ids by lower-cased e-mail (exact, SYNC-11). */
     Map<String, List<UUID>> customersByEmail(Connection c, UUID store, Collection<String> emailNorms) throws SQLException;

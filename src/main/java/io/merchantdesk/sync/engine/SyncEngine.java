@@ -43,7 +43,9 @@ public class SyncEngine {
         BatchOutcome out = new BatchOutcome();
         out.processed = customers.size();
         if (s.customerImport() == CustomerImport.NONE) {
-            out.skipped = customers.size();
+            for (StoreCustomer sc : customers) {
+                out.skip(CUSTOMER, sc.id(), "IMPORT_OFF", "SYNC-8: the connection's customerImport is NONE, so store customers are not imported");
+            }
             return out;
         }
         long t = System.nanoTime();
@@ -72,8 +74,9 @@ public class SyncEngine {
             Match m;
             if (links.containsKey(sc.id())) {
                 m = new Match.Found(links.get(sc.id()), "LINK");
-            } else if (!discover) {
-                out.skipped++; // WITH_ORDER_IMPORT refreshes linked customers only
+            } else if (!discover) { // WITH_ORDER_IMPORT refreshes linked customers only
+                out.skip(CUSTOMER, sc.id(), "NOT_LINKED", "SYNC-8: customerImport is WITH_ORDER_IMPORT, which only refreshes store customers "
+                        + "already linked to an ERP customer, and this one is not linked (set customerImport to ALL_CUSTOMERS, or link it by hand)");
                 continue;
             } else if (matcher.discovers()) {
                 m = matcher.match(batch, cand);
@@ -96,12 +99,14 @@ public class SyncEngine {
                     if (s.storeCanUpdateCustomers()) { // SYNC-9
                         updates.put(f.customerNo(), cardData(s, sc.firstName(), sc.lastName(), sc.address(), sc.phone(), sc.email()));
                     } else if ("LINK".equals(f.rule())) {
-                        out.skipped++;
+                        out.skip(CUSTOMER, sc.id(), "UPDATE_OFF", "SYNC-9: linked to ERP customer " + f.customerNo()
+                                + "; storeCanUpdateCustomers is off, so the ERP customer is left as it is");
                     }
                 }
                 case Match.NotFound nf -> {
-                    if (!s.autoCreateUnknownCustomers()) {
-                        out.skipped++; // SYNC-6: created by hand and linked
+                    if (!s.autoCreateUnknownCustomers()) { // SYNC-6: created by hand and linked
+                        out.skip(CUSTOMER, sc.id(), "NO_MATCH", "SYNC-6: no ERP customer matches (customerMappingType " + s.mappingType()
+                                + ") and autoCreateUnknownCustomers is off; create or link one by hand");
                         continue;
                     }
                     if (templates == null) templates = erp.templates(c, s.company());
@@ -228,13 +233,20 @@ public class SyncEngine {
     private NewCard newCard(Settings s, Map<String, Template> templates, String firstName, String lastName, Address a,
                             String phone, String email, String type, Object id, BatchOutcome out) {
         if (a == null) {
-            out.fail(type, id, "NO_ADDRESS", "SYNC-6: the store customer has no address; an ERP customer is created only from one");
+            out.fail(type, id, "NO_ADDRESS", ORDER.equals(type)
+                    ? "SYNC-4: the order has neither a bill-to address (billingAddress) nor a ship-to address (shippingAddress); "
+                      + "the ERP customer is created from the order's bill-to address"
+                    : "SYNC-6: the store customer has no address (its addresses list is empty); an ERP customer is created only from one");
             return null;
         }
         Settings.CountryRow row = s.row(a.countryCode(), a.provinceCode());
         String code = row != null && row.customerTemplateCode() != null ? row.customerTemplateCode() : s.customerTemplateCode();
         if (code == null) {
-            out.fail(type, id, "TEMPLATE_MISSING", "SYNC-6: no customer template for country " + a.countryCode() + " nor on the connection");
+            String where = ORDER.equals(type) ? "the order's bill-to address" : "the store customer's address";
+            out.fail(type, id, "TEMPLATE_MISSING", "SYNC-6: no customer template: " + (a.countryCode() == null
+                    ? where + " has no countryCode"
+                    : (row == null ? "no per-country row for " : "the per-country row for ") + a.countryCode()
+                      + (row == null ? "" : " has no customerTemplateCode")) + " and the connection's customerTemplateCode is empty");
             return null;
         }
         Template t = templates.get(code);
@@ -318,8 +330,10 @@ public class SyncEngine {
                     } else if (s.defaultCustomerNo() != null) {
                         choices.add(new Choice(o, s.defaultCustomerNo(), ChosenBy.DEFAULT_FALLBACK, row, -1));
                     } else {
-                        out.fail(ORDER, o.id(), "NEEDS_CUSTOMER", "SYNC-3: no ERP customer found, none may be created and the "
-                                + "connection has no default customer; create or link one by hand");
+                        out.fail(ORDER, o.id(), "NEEDS_CUSTOMER", "SYNC-3: no ERP customer found (customerMappingType " + s.mappingType()
+                                + "), none may be created (autoCreateUnknownCustomers " + (s.autoCreateUnknownCustomers() ? "on" : "off")
+                                + ", customerImport " + s.customerImport() + ") and the connection's defaultCustomerNo is empty; "
+                                + "create or link one by hand");
                     }
                 }
             }
@@ -418,7 +432,8 @@ public class SyncEngine {
         List<ErpCard> valid = new ArrayList<>();
         for (ErpCard card : cards) {
             if (Normalize.validEmail(card.data().email())) valid.add(card);
-            else out.skipped++; // SYNC-11: only customers with a valid e-mail address are exported
+            else out.skip(ERP_CUSTOMER, card.customerNo(), "NO_VALID_EMAIL", "SYNC-11: only ERP customers with a valid e-mail are exported; "
+                    + "this one's email is " + (Normalize.blank(card.data().email()) ? "empty" : "'" + card.data().email() + "'"));
         }
         Map<String, UUID> linkByNo = Links.byNumber(c, s.storeId(), s.company(), valid.stream().map(ErpCard::customerNo).toList());
         Set<String> emails = new HashSet<>();
@@ -491,7 +506,8 @@ public class SyncEngine {
             if (!linked) newLinks.put(target, no);
             else touched.add(target);
             if (s.canUpdateStoreCustomers()) updates.put(target, data); // SYNC-12
-            else if (linked) out.skipped++;
+            else if (linked) out.skip(ERP_CUSTOMER, no, "UPDATE_OFF", "SYNC-12: linked to store customer " + target
+                    + "; canUpdateStoreCustomers is off, so the store customer is left as it is");
         }
         Links.drop(c, s.storeId(), dangling);
         List<UUID> created = store.createCustomers(c, s.storeId(), toCreate);
@@ -523,12 +539,14 @@ public class SyncEngine {
         String[] province = s.countySource().toStore(d.county());
         boolean hasState = province[0] != null || province[1] != null;
         if (hasState && !Countries.isIso(d.countryCode())) {
-            out.fail(ERP_CUSTOMER, card.customerNo(), "COUNTRY_REQUIRED",
-                    "SYNC-15: an address with a state/province needs the country's ISO 3166-1 alpha-2 code");
+            out.fail(ERP_CUSTOMER, card.customerNo(), "COUNTRY_REQUIRED", "SYNC-15: the ERP customer's county is filled, and a store address "
+                    + "with a state/province needs an ISO 3166-1 alpha-2 countryCode; the card's countryCode is "
+                    + (Normalize.blank(d.countryCode()) ? "empty" : "'" + d.countryCode() + "'"));
             return null;
         }
         if (!Countries.isIso(d.countryCode())) {
-            out.fail(ERP_CUSTOMER, card.customerNo(), "COUNTRY_REQUIRED", "SYNC-11: the default address needs an ISO 3166-1 alpha-2 country");
+            out.fail(ERP_CUSTOMER, card.customerNo(), "COUNTRY_REQUIRED", "SYNC-11: the store customer's default address needs an ISO 3166-1 "
+                    + "alpha-2 country; the ERP customer's countryCode is " + (Normalize.blank(d.countryCode()) ? "empty" : "'" + d.countryCode() + "'"));
             return null;
         }
         Address a = new Address(first, last, Normalize.emptyToNull(company), d.address(), d.address2(), d.city(), province[0], province[1],

@@ -21,7 +21,7 @@ import java.util.*;
 public class BuiltInErpPort implements ErpPort {
     private static final String CARD_COLUMNS = """
             id, customer_no, name, name2, contact, address, address2, city, post_code, county, country_code, phone, email,
-            phone_e164, email_norm, prices_including_vat, vat_bus_posting_group, tax_area_code, changed_at""";
+            phone_e164, email_norm, prices_including_vat, vat_bus_posting_group, tax_area_code, changed_at, change_xid::text""";
 
     @Override
     public Map<String, ErpCard> byNumbers(Connection c, UUID company, Collection<String> nos) throws SQLException {
@@ -78,7 +78,7 @@ public class BuiltInErpPort implements ErpPort {
                         rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13));
                 Timestamp changed = rs.getTimestamp(19);
                 out.add(new ErpCard(rs.getObject(1, UUID.class), rs.getString(2), d, rs.getString(14), rs.getString(15),
-                        rs.getBoolean(16), rs.getString(17), rs.getString(18), changed == null ? null : changed.toInstant()));
+                        rs.getBoolean(16), rs.getString(17), rs.getString(18), changed == null ? null : changed.toInstant(), rs.getString(20)));
             }
         }
         return out;
@@ -240,20 +240,29 @@ public class BuiltInErpPort implements ErpPort {
     }
 
     @Override
-    public List<ErpCard> changedSince(Connection c, UUID company, Instant from, Instant to, Instant afterAt, UUID afterId, int limit)
-            throws SQLException {
-        // Only the conditions that apply, so erp_customers_changed_idx is walked in order (see JdbcStorePort).
-        StringBuilder sql = new StringBuilder("SELECT " + CARD_COLUMNS + " FROM erp_customers WHERE erp_company_id = ? AND changed_at <= ?");
-        if (from != null) sql.append(" AND changed_at > ?");
-        if (afterAt != null) sql.append(" AND (changed_at, id) > (?, ?)");
-        sql.append(" AND (store_written_at IS NULL OR changed_at > store_written_at) ORDER BY changed_at, id LIMIT ?");
+    public List<ErpCard> changedSince(Connection c, UUID company, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId,
+                                      int limit) throws SQLException {
+        // Exact change capture (V32, docs/sync.md): the cards whose last writing transaction is visible in the run's
+        // snapshot and was not in the previous run's. Only the conditions that apply, so erp_customers_change_xid_idx
+        // is walked in order from the lower bound and the walk stops after the batch.
+        StringBuilder sql = new StringBuilder("SELECT " + CARD_COLUMNS + " FROM erp_customers WHERE erp_company_id = ?"
+                + " AND change_xid < pg_snapshot_xmax(?::pg_snapshot) AND pg_visible_in_snapshot(change_xid, ?::pg_snapshot)");
+        if (snapshotFrom != null) {
+            sql.append(" AND change_xid >= pg_snapshot_xmin(?::pg_snapshot) AND NOT pg_visible_in_snapshot(change_xid, ?::pg_snapshot)");
+        }
+        if (afterXid != null) sql.append(" AND (change_xid, id) > (?::xid8, ?)");
+        sql.append(" AND (store_written_at IS NULL OR changed_at > store_written_at) ORDER BY change_xid, id LIMIT ?");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int k = 1;
             ps.setObject(k++, company);
-            Jdbc.setInstant(ps, k++, to);
-            if (from != null) Jdbc.setInstant(ps, k++, from);
-            if (afterAt != null) {
-                Jdbc.setInstant(ps, k++, afterAt);
+            ps.setString(k++, snapshotTo);
+            ps.setString(k++, snapshotTo);
+            if (snapshotFrom != null) {
+                ps.setString(k++, snapshotFrom);
+                ps.setString(k++, snapshotFrom);
+            }
+            if (afterXid != null) {
+                ps.setString(k++, afterXid);
                 ps.setObject(k++, afterId);
             }
             ps.setInt(k, limit);

@@ -29,7 +29,8 @@ public class ErpCompanyResource {
     ErpRegisterService register;
 
     @POST
-    @Operation(operationId = "createErpCompany", summary = "Create an ERP company (a customer register); the caller owns it")
+    @Operation(operationId = "createErpCompany", summary = "Create an ERP company (a customer register); the caller owns it",
+            description = "Creates a customer register owned by the caller, with its number series (prefix, width, next number). Stores connect to it through PUT /stores/{storeId}/erp-connection.")
     @APIResponse(responseCode = "201", description = "The ERP company",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCompanyView.class)))
     public Response create(@Valid @NotNull CreateErpCompanyRequest request) {
@@ -38,7 +39,8 @@ public class ErpCompanyResource {
     }
 
     @GET
-    @Operation(operationId = "listErpCompanies", summary = "ERP companies the caller owns")
+    @Operation(operationId = "listErpCompanies", summary = "ERP companies the caller owns",
+            description = "The ERP companies the caller owns. Keyset-paged.")
     @APIResponse(responseCode = "200", description = "A page of ERP companies",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCompanyPage.class)))
     public Page<ErpCompanyView> list(@BeanParam @Valid PageParams page) {
@@ -47,7 +49,8 @@ public class ErpCompanyResource {
 
     @GET
     @Path("/{erpCompanyId}")
-    @Operation(operationId = "getErpCompany", summary = "An ERP company")
+    @Operation(operationId = "getErpCompany", summary = "An ERP company",
+            description = "An ERP company the caller owns (404 for anyone else).")
     @APIResponse(responseCode = "200", description = "The ERP company",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCompanyView.class)))
     public Response get(@PathParam("erpCompanyId") UUID id) {
@@ -57,7 +60,8 @@ public class ErpCompanyResource {
 
     @POST
     @Path("/{erpCompanyId}/customers")
-    @Operation(operationId = "createErpCustomer", summary = "Create a customer card (number from the series unless given; optional template)")
+    @Operation(operationId = "createErpCustomer", summary = "Create a customer card (number from the series unless given; optional template)",
+            description = "Creates a customer card. Its number comes from the company's series unless given (numbers typed by hand are skipped by the series); a template fills the posting groups, VAT and payment fields. E-mail and phone are normalised into the matching keys of SYNC-5.")
     @APIResponse(responseCode = "201", description = "The customer card",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerView.class)))
     @APIResponse(responseCode = "409", description = "ERP_CUSTOMER_NO_TAKEN: the customer number is taken")
@@ -69,7 +73,8 @@ public class ErpCompanyResource {
 
     @GET
     @Path("/{erpCompanyId}/customers")
-    @Operation(operationId = "listErpCustomers", summary = "Customer cards by customer number")
+    @Operation(operationId = "listErpCustomers", summary = "Customer cards by customer number",
+            description = "The company's customer cards by customer number. Keyset-paged.")
     @APIResponse(responseCode = "200", description = "A page of customer cards",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerPage.class)))
     public Page<ErpCustomerView> customers(@PathParam("erpCompanyId") UUID id, @BeanParam @Valid PageParams page) {
@@ -78,7 +83,8 @@ public class ErpCompanyResource {
 
     @GET
     @Path("/{erpCompanyId}/customers/{customerNo}")
-    @Operation(operationId = "getErpCustomer", summary = "A customer card")
+    @Operation(operationId = "getErpCustomer", summary = "A customer card",
+            description = "One customer card with its matching keys (normalised e-mail, E.164 phone). The ETag is its version.")
     @APIResponse(responseCode = "200", description = "The customer card",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerView.class)))
     public Response customer(@PathParam("erpCompanyId") UUID id, @PathParam("customerNo") String no) {
@@ -88,7 +94,8 @@ public class ErpCompanyResource {
 
     @PATCH
     @Path("/{erpCompanyId}/customers/{customerNo}")
-    @Operation(operationId = "updateErpCustomer", summary = "Change a customer card (absent fields stay)")
+    @Operation(operationId = "updateErpCustomer", summary = "Change a customer card (absent fields stay)",
+            description = "Changes the fields given (absent fields stay; If-Match with the ETag). The change is exported by the next CUSTOMERS run of every connected store that exports customers (SYNC-11, SYNC-12).")
     @APIResponse(responseCode = "200", description = "The customer card",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerView.class)))
     public Response updateCustomer(@PathParam("erpCompanyId") UUID id, @PathParam("customerNo") String no,
@@ -99,7 +106,8 @@ public class ErpCompanyResource {
 
     @DELETE
     @Path("/{erpCompanyId}/customers/{customerNo}")
-    @Operation(operationId = "deleteErpCustomer", summary = "Delete a customer card (links to it are dropped by the next sync, SYNC-5)")
+    @Operation(operationId = "deleteErpCustomer", summary = "Delete a customer card (links to it are dropped by the next sync, SYNC-5)",
+            description = "Deletes a customer card (If-Match). Links to it are dropped by the next sync, which then discovers a customer again (SYNC-5).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteCustomer(@PathParam("erpCompanyId") UUID id, @PathParam("customerNo") String no, @HeaderParam("If-Match") String ifMatch) {
         register.deleteCustomer(id, no, ifMatch);
@@ -107,7 +115,8 @@ public class ErpCompanyResource {
 
     @POST
     @Path("/{erpCompanyId}/customer-templates")
-    @Operation(operationId = "createErpCustomerTemplate", summary = "Create a customer template")
+    @Operation(operationId = "createErpCustomerTemplate", summary = "Create a customer template",
+            description = "Creates a template with the defaults of new customer cards; missingFields lists what SYNC-7 needs and it lacks. Pending records of every store connected to the company become due at once (a record that failed for want of this template is retried by the next run).")
     @APIResponse(responseCode = "201", description = "The template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     @APIResponse(responseCode = "409", description = "ERP_TEMPLATE_EXISTS: the code is taken")
@@ -118,7 +127,8 @@ public class ErpCompanyResource {
 
     @GET
     @Path("/{erpCompanyId}/customer-templates")
-    @Operation(operationId = "listErpCustomerTemplates", summary = "Customer templates by code")
+    @Operation(operationId = "listErpCustomerTemplates", summary = "Customer templates by code",
+            description = "The company's customer templates by code, each with missingFields. Keyset-paged.")
     @APIResponse(responseCode = "200", description = "A page of templates",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplatePage.class)))
     public Page<TemplateView> templates(@PathParam("erpCompanyId") UUID id, @BeanParam @Valid PageParams page) {
@@ -127,7 +137,8 @@ public class ErpCompanyResource {
 
     @GET
     @Path("/{erpCompanyId}/customer-templates/{code}")
-    @Operation(operationId = "getErpCustomerTemplate", summary = "A customer template")
+    @Operation(operationId = "getErpCustomerTemplate", summary = "A customer template",
+            description = "A template with its defaults and missingFields (SYNC-7). The ETag is its version.")
     @APIResponse(responseCode = "200", description = "The template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     public Response template(@PathParam("erpCompanyId") UUID id, @PathParam("code") String code) {
@@ -137,7 +148,8 @@ public class ErpCompanyResource {
 
     @PUT
     @Path("/{erpCompanyId}/customer-templates/{code}")
-    @Operation(operationId = "putErpCustomerTemplate", summary = "Replace a customer template's values")
+    @Operation(operationId = "putErpCustomerTemplate", summary = "Replace a customer template's values",
+            description = "Replaces a template's values (If-Match). Pending records of every store connected to the company become due at once, so a record that failed on this template (TEMPLATE_INCOMPLETE) is retried by the next run.")
     @APIResponse(responseCode = "200", description = "The template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     public Response putTemplate(@PathParam("erpCompanyId") UUID id, @PathParam("code") String code,

@@ -27,6 +27,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ErpRegisterService {
     @Inject
+    io.merchantdesk.sync.run.PendingWork pending;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -216,6 +219,8 @@ public class ErpRegisterService {
         apply(t, new TemplateRequest(r.description(), r.genBusPostingGroup(), r.customerPostingGroup(), r.vatBusPostingGroup(),
                 r.taxAreaCode(), r.paymentTermsCode(), r.pricesIncludingVat()));
         t.persist();
+        em.flush();
+        pending.reevaluateCompany(companyId); // a record that failed for want of this template is retried at once
         return TemplateView.of(t);
     }
 
@@ -229,6 +234,7 @@ public class ErpRegisterService {
         t.taxAreaCode = null; t.paymentTermsCode = null; t.pricesIncludingVat = false;
         apply(t, r);
         em.flush();
+        pending.reevaluateCompany(companyId);
         return TemplateView.of(t);
     }
 

@@ -19,7 +19,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,10 +53,6 @@ public class SyncRunService {
     @ConfigProperty(name = "merchantdesk.sync.stale-after", defaultValue = "PT2M")
     Duration staleAfter;
 
-    /** Changes younger than this are left to the next run, so a transaction still committing is never skipped. */
-    @ConfigProperty(name = "merchantdesk.sync.watermark-lag", defaultValue = "PT2S")
-    Duration watermarkLag;
-
     private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "sync-run");
         t.setDaemon(true);
@@ -66,7 +65,7 @@ public class SyncRunService {
     }
 
     /** Claims the (store, kind) slot and starts the run in the background; 409 with the running id when taken. */
-    public RunView start(UUID storeId, SyncKind kind, String trigger, Integer batchSize, UUID startedBy) {
+    public RunView start(UUID storeId, SyncKind kind, SyncMode mode, String trigger, Integer batchSize, UUID startedBy) {
         Connection c = null;
         boolean locked = false;
         try {
@@ -83,7 +82,8 @@ public class SyncRunService {
                 throw ProblemException.rule("SYNC_NOT_CONNECTED", "SYNC-17: the store has no ERP connection (PUT /stores/{storeId}/erp-connection)");
             }
             c.setAutoCommit(false);
-            UUID runId = insertRun(c, storeId, kind, trigger, batchSize == null ? defaultBatchSize : batchSize, startedBy, settings);
+            UUID runId = insertRun(c, storeId, kind, mode == null ? SyncMode.INCREMENTAL : mode, trigger,
+                    batchSize == null ? defaultBatchSize : batchSize, startedBy, settings);
             c.commit();
             Connection owned = c;
             c = null; // the run owns the connection (and the lock) from here
@@ -136,11 +136,14 @@ public class SyncRunService {
 
     /**
      * Holding the lock proves that no process is running this (store, kind): RUNNING rows are dead runs and
-     * become INTERRUPTED. When the latest run did not succeed, the new one resumes it: same watermark range,
-     * same phase, from its last committed cursor.
+     * become INTERRUPTED. When the latest run did not succeed, an INCREMENTAL start resumes it: same change window
+     * (snapshots), same phase, from its last committed cursor. A FULL start begins a new run over everything instead
+     * (a superset of what the unfinished one had left) and makes every pending record due again.
+     * A new run's window ends at {@code pg_current_snapshot()} taken here, so it sees every transaction committed
+     * before it started, and starts (exclusive) at the last successful run's snapshot (docs/sync.md).
      */
-    private UUID insertRun(Connection c, UUID storeId, SyncKind kind, String trigger, int batchSize, UUID startedBy, Settings s)
-            throws SQLException {
+    private UUID insertRun(Connection c, UUID storeId, SyncKind kind, SyncMode mode, String trigger, int batchSize, UUID startedBy,
+                           Settings s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE sync_runs SET status = 'INTERRUPTED', finished_at = now(),
                        failure = 'The process running it stopped (no heartbeat since ' || heartbeat_at || ')'
@@ -151,20 +154,26 @@ public class SyncRunService {
         }
         UUID id = Ids.next();
         UUID resumeFrom = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, status FROM sync_runs WHERE store_id = ? AND kind = ? ORDER BY started_at DESC, id DESC LIMIT 1")) {
-            ps.setObject(1, storeId);
-            ps.setString(2, kind.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && !"SUCCEEDED".equals(rs.getString(2))) resumeFrom = rs.getObject(1, UUID.class);
+        if (mode == SyncMode.INCREMENTAL) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT id, status FROM sync_runs WHERE store_id = ? AND kind = ?
+                    ORDER BY started_at DESC, id DESC LIMIT 1""")) {
+                ps.setObject(1, storeId);
+                ps.setString(2, kind.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && !rs.getString(2).startsWith("SUCCEEDED")) resumeFrom = rs.getObject(1, UUID.class);
+                }
             }
+        } else {
+            PendingWork.rearm(c, storeId);
         }
         if (resumeFrom != null) {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO sync_runs (id, store_id, kind, trigger, status, phase, resumed_from, watermark_from, watermark_to, export_from,
-                                           cursor_at, cursor_id, batch_size, started_by)
-                    SELECT ?, store_id, kind, ?, 'RUNNING', phase, id, watermark_from, watermark_to, export_from, cursor_at, cursor_id, ?, ?
-                    FROM sync_runs WHERE id = ?""")) {
+                    INSERT INTO sync_runs (id, store_id, kind, trigger, status, mode, phase, resumed_from, watermark_from, watermark_to, export_from,
+                                           snapshot_from, snapshot_to, cursor_xid, cursor_id, batch_size, started_by)
+                    SELECT ?, store_id, kind, ?, 'RUNNING', mode, phase, id, watermark_from, watermark_to, export_from,
+                           snapshot_from, coalesce(snapshot_to, pg_current_snapshot()), cursor_xid, cursor_id, ?, ?
+                    FROM sync_runs WHERE id = ?""")) { // a run recorded without a snapshot (before V32) is resumed up to now
                 ps.setObject(1, id);
                 ps.setString(2, trigger);
                 ps.setInt(3, batchSize);
@@ -174,18 +183,21 @@ public class SyncRunService {
             }
             return id;
         }
+        boolean full = mode == SyncMode.FULL;
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO sync_runs (id, store_id, kind, trigger, status, watermark_from, watermark_to, export_from, batch_size, started_by)
-                VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)""")) {
+                INSERT INTO sync_runs (id, store_id, kind, trigger, status, mode, watermark_from, watermark_to, export_from,
+                                       snapshot_from, snapshot_to, batch_size, started_by)
+                VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, now(), ?, ?::pg_snapshot, pg_current_snapshot(), ?, ?)""")) {
             ps.setObject(1, id);
             ps.setObject(2, storeId);
             ps.setString(3, kind.name());
             ps.setString(4, trigger);
-            Jdbc.setInstant(ps, 5, s.importWatermark());
-            Jdbc.setInstant(ps, 6, Instant.now().minus(watermarkLag));
-            Jdbc.setInstant(ps, 7, s.exportWatermark());
-            ps.setInt(8, batchSize);
-            ps.setObject(9, startedBy);
+            ps.setString(5, mode.name());
+            Jdbc.setInstant(ps, 6, full ? null : s.importWatermark());
+            Jdbc.setInstant(ps, 7, full ? null : s.exportWatermark());
+            ps.setString(8, full ? null : s.syncSnapshot());
+            ps.setInt(9, batchSize);
+            ps.setObject(10, startedBy);
             ps.executeUpdate();
         }
         return id;
@@ -196,7 +208,7 @@ public class SyncRunService {
 
     private static final String RUN_COLUMNS = """
             id, store_id, kind, trigger, status, heartbeat_at, phase, resumed_from, watermark_from, watermark_to,
-            processed, created, updated, linked, skipped, failed, batch_size, failure, started_at, finished_at""";
+            processed, created, updated, linked, skipped, failed, batch_size, failure, started_at, finished_at, mode""";
 
     public RunView get(UUID storeId, UUID runId) {
         try (Connection c = dataSource.getConnection()) {
@@ -212,13 +224,8 @@ public class SyncRunService {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM sync_runs WHERE store_id = ? AND id = ?")) {
             ps.setObject(1, storeId);
             ps.setObject(2, runId);
-            List<RunView> runs = readRuns(ps, null);
-            if (runs.isEmpty()) return null;
-            RunView r = runs.get(0);
-            List<RunErrorView> errors = errors(c, runId, 50);
-            return new RunView(r.id(), r.storeId(), r.kind(), r.trigger(), r.status(), r.stale(), r.phase(), r.resumedFrom(),
-                    r.watermarkFrom(), r.watermarkTo(), r.counters(), r.batchSize(), r.failure(), r.startedAt(), r.heartbeatAt(),
-                    r.finishedAt(), r.recordsPerSecond(), errors);
+            List<RunView> runs = readRuns(c, ps, true);
+            return runs.isEmpty() ? null : runs.get(0);
         }
     }
 
@@ -235,56 +242,82 @@ public class SyncRunService {
             ps.setObject(4, a);
             ps.setObject(5, a);
             ps.setInt(6, page.limit + 1);
-            return Page.of(readRuns(ps, List.of()), page.limit, r -> r, r -> Cursors.encode(r.id()));
+            return Page.of(readRuns(c, ps, false), page.limit, r -> r, r -> Cursors.encode(r.id()));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private List<RunView> readRuns(PreparedStatement ps, List<RunErrorView> errors) throws SQLException {
+    private List<RunView> readRuns(Connection c, PreparedStatement ps, boolean withErrors) throws SQLException {
         List<RunView> out = new ArrayList<>();
         Instant now = Instant.now();
+        List<Object[]> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                RunStatus status = RunStatus.valueOf(rs.getString(5));
-                Instant heartbeat = rs.getTimestamp(6).toInstant();
-                Instant started = rs.getTimestamp(19).toInstant();
-                Timestamp fin = rs.getTimestamp(20);
-                Instant finished = fin == null ? null : fin.toInstant();
-                int processed = rs.getInt(11);
-                double seconds = Math.max(1, Duration.between(started, finished == null ? now : finished).toMillis()) / 1000.0;
-                out.add(new RunView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), SyncKind.valueOf(rs.getString(3)),
-                        rs.getString(4), status, status == RunStatus.RUNNING && heartbeat.plus(staleAfter).isBefore(now),
-                        rs.getString(7), rs.getObject(8, UUID.class), ts(rs.getTimestamp(9)), ts(rs.getTimestamp(10)),
-                        new Counters(processed, rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16)),
-                        rs.getInt(17), rs.getString(18), started, heartbeat, finished, Math.round(processed / seconds * 10) / 10.0, errors));
+                Object[] row = new Object[21];
+                for (int i = 0; i < 21; i++) row[i] = rs.getObject(i + 1);
+                rows.add(row);
+            }
+        }
+        Map<UUID, Map<String, Integer>> skips = skipReasons(c, rows.stream().map(r -> (UUID) r[0]).toList());
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            RunStatus status = RunStatus.valueOf((String) r[4]);
+            Instant heartbeat = instant(r[5]);
+            Instant started = instant(r[18]);
+            Instant finished = instant(r[19]);
+            int processed = (Integer) r[10];
+            double seconds = Math.max(1, Duration.between(started, finished == null ? now : finished).toMillis()) / 1000.0;
+            out.add(new RunView(id, (UUID) r[1], SyncKind.valueOf((String) r[2]), (String) r[3], status,
+                    status == RunStatus.RUNNING && heartbeat.plus(staleAfter).isBefore(now), (String) r[6], (UUID) r[7], instant(r[8]),
+                    instant(r[9]), new Counters(processed, (Integer) r[11], (Integer) r[12], (Integer) r[13], (Integer) r[14], (Integer) r[15]),
+                    skips.getOrDefault(id, Map.of()), SyncMode.valueOf((String) r[20]), (Integer) r[16], (String) r[17], started, heartbeat,
+                    finished, Math.round(processed / seconds * 10) / 10.0, withErrors ? errors(c, id, 50) : List.of()));
+        }
+        return out;
+    }
+
+    private static Instant instant(Object o) {
+        return switch (o) {
+            case null -> null;
+            case Timestamp t -> t.toInstant();
+            case java.time.OffsetDateTime t -> t.toInstant();
+            default -> throw new IllegalStateException("not a timestamp: " + o.getClass());
+        };
+    }
+
+    /** Skipped records by reason code, per run. */
+    private static Map<UUID, Map<String, Integer>> skipReasons(Connection c, List<UUID> runIds) throws SQLException {
+        Map<UUID, Map<String, Integer>> out = new HashMap<>();
+        if (runIds.isEmpty()) return out;
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT run_id, code, count(*) FROM sync_run_errors WHERE run_id = ANY(?) AND outcome = 'SKIPPED'
+                GROUP BY run_id, code ORDER BY run_id, code""")) {
+            ps.setArray(1, c.createArrayOf("uuid", runIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3));
             }
         }
         return out;
     }
 
-    private static Instant ts(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
-
-    public Page<RunErrorView> errors(UUID storeId, UUID runId, PageParams page) {
+    /** The run's records of one outcome (FAILED: its errors; SKIPPED: left out, with the reason), in the order they were written. */
+    public Page<RunErrorView> records(UUID storeId, UUID runId, RecordOutcome outcome, PageParams page) {
         get(storeId, runId);
         List<String> after = Cursors.decode(page.cursor, 1);
         try (Connection c = dataSource.getConnection()) {
             List<Object[]> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT id, record_type, record_id, code, message, created_at FROM sync_run_errors
-                    WHERE run_id = ? AND (?::uuid IS NULL OR id > ?::uuid) ORDER BY id LIMIT ?""")) {
+                    SELECT id, record_type, record_id, code, message, created_at, outcome FROM sync_run_errors
+                    WHERE run_id = ? AND outcome = ? AND (?::uuid IS NULL OR id > ?::uuid) ORDER BY id LIMIT ?""")) {
                 UUID a = after == null ? null : Cursors.uuid(after.get(0));
                 ps.setObject(1, runId);
-                ps.setObject(2, a);
+                ps.setString(2, outcome.name());
                 ps.setObject(3, a);
-                ps.setInt(4, page.limit + 1);
+                ps.setObject(4, a);
+                ps.setInt(5, page.limit + 1);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new Object[] {rs.getObject(1, UUID.class), new RunErrorView(rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getTimestamp(6).toInstant())});
-                    }
+                    while (rs.next()) rows.add(new Object[] {rs.getObject(1, UUID.class), errorView(rs, 2)});
                 }
             }
             return Page.of(rows, page.limit, r -> (RunErrorView) r[1], r -> Cursors.encode(r[0]));
@@ -293,18 +326,55 @@ public class SyncRunService {
         }
     }
 
+    private static RunErrorView errorView(ResultSet rs, int k) throws SQLException {
+        return new RunErrorView(rs.getString(k), rs.getString(k + 1), rs.getString(k + 2), rs.getString(k + 3),
+                rs.getTimestamp(k + 4).toInstant(), RecordOutcome.valueOf(rs.getString(k + 5)));
+    }
+
     private static List<RunErrorView> errors(Connection c, UUID runId, int limit) throws SQLException {
         List<RunErrorView> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT record_type, record_id, code, message, created_at FROM sync_run_errors WHERE run_id = ? ORDER BY id LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT record_type, record_id, code, message, created_at, outcome FROM sync_run_errors
+                WHERE run_id = ? AND outcome = 'FAILED' ORDER BY id LIMIT ?""")) {
             ps.setObject(1, runId);
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new RunErrorView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
-                }
+                while (rs.next()) out.add(errorView(rs, 1));
             }
         }
         return out;
+    }
+
+    /** The store's pending work (failed records waiting for a retry, skipped ones waiting for a settings change), by type and id. */
+    public Page<PendingView> pending(UUID storeId, RecordOutcome outcome, PageParams page) {
+        List<String> after = Cursors.decode(page.cursor, 2);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT record_type, record_id, outcome, code, message, attempts, next_attempt_at, last_attempt_at, last_run_id
+                     FROM sync_pending WHERE store_id = ? AND (?::text IS NULL OR outcome = ?::text)
+                      AND (?::text IS NULL OR (record_type, record_id) > (?::text, ?::text))
+                     ORDER BY record_type, record_id LIMIT ?""")) {
+            ps.setObject(1, storeId);
+            ps.setString(2, outcome == null ? null : outcome.name());
+            ps.setString(3, outcome == null ? null : outcome.name());
+            ps.setString(4, after == null ? null : after.get(0));
+            ps.setString(5, after == null ? null : after.get(0));
+            ps.setString(6, after == null ? null : after.get(1));
+            ps.setInt(7, page.limit + 1);
+            List<PendingView> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new PendingView(rs.getString(1), rs.getString(2), RecordOutcome.valueOf(rs.getString(3)), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), ts(rs.getTimestamp(7)), rs.getTimestamp(8).toInstant(), rs.getObject(9, UUID.class)));
+                }
+            }
+            return Page.of(rows, page.limit, r -> r, r -> Cursors.encode(r.recordType(), r.recordId()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant ts(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 }

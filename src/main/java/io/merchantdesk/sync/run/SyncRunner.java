@@ -1,8 +1,8 @@
 package io.merchantdesk.sync.run;
 
-import io.merchantdesk.kernel.persistence.Jdbc;
 import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.sync.CustomerImport;
+import io.merchantdesk.sync.ErpConnectionRepository;
 import io.merchantdesk.sync.SyncDtos.SyncKind;
 import io.merchantdesk.sync.engine.BatchOutcome;
 import io.merchantdesk.sync.engine.ErpPort;
@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -54,13 +55,23 @@ public class SyncRunner {
     SyncFaults faults;
 
     @Inject
+    PendingWork pending;
+
+    @Inject
     SyncMetrics metrics;
 
     @Inject
     DataSource dataSource;
 
-    private record Run(UUID id, String phase, Instant from, Instant to, Instant exportFrom, Instant cursorAt, UUID cursorId, int batchSize,
-                       Instant startedAt) {}
+    /**
+     * The run's window: changes visible in {@code snapshotTo} and not in {@code snapshotFrom} (null: everything, a FULL
+     * run or the first one); {@code dueBy} (the run's start) bounds the pending records it retries.
+     */
+    private record Run(UUID id, String phase, String snapshotFrom, String snapshotTo, String cursorXid, UUID cursorId, int batchSize,
+                       Instant dueBy) {}
+
+    /** The phases of a CUSTOMERS run in their order; a resumed run starts at the phase its predecessor reached. */
+    private static final List<String> CUSTOMER_PHASES = List.of("IMPORT", "IMPORT_RETRY", "EXPORT", "EXPORT_RETRY");
 
     void execute(Connection c, UUID runId, UUID storeId, SyncKind kind) {
         Instant began = Instant.now();
@@ -85,24 +96,26 @@ public class SyncRunner {
                 UUID cursor = run.cursorId();
                 while (true) {
                     writesLock(c, storeId);
-                    List<StoreOrder> orders = store.ordersToImport(c, storeId, cursor, run.batchSize());
+                    List<StoreOrder> orders = store.ordersToImport(c, storeId, cursor, run.dueBy(), run.batchSize());
                     if (orders.isEmpty()) break;
                     BatchOutcome out = engine.importOrders(c, s, orders, runId);
                     cursor = orders.get(orders.size() - 1).id();
+                    pending.record(c, storeId, runId, orders.stream().map(o -> o.id().toString()).toList(), out, SyncEngine.ORDER);
                     commitBatch(c, runId, storeId, ++batchNo, "ORDERS", out, null, cursor);
                     processed += out.processed;
                 }
             } else {
-                boolean importing = !"EXPORT".equals(run.phase()) && s.customerImport() != CustomerImport.NONE;
-                if (importing) {
+                int from = run.phase() == null ? 0 : Math.max(0, CUSTOMER_PHASES.indexOf(run.phase()));
+                boolean importing = s.customerImport() != CustomerImport.NONE;
+                if (importing && from <= 0) {
                     // The next batch is read on a second connection while the current one is decided and written: the
                     // import writes ERP cards and links only, never the customers it reads, and the keyset cursor
                     // does not depend on what a batch writes. The cursor committed with each batch stays the
                     // resume point (SYNC-18); a read ahead that was not used is simply read again on resume.
                     try (Connection reader = dataSource.getConnection();
                          var readAhead = Executors.newSingleThreadExecutor(r -> new Thread(r, "sync-read-ahead"))) {
-                        Future<List<StoreCustomer>> next = readAhead.submit(
-                                () -> store.changedCustomers(reader, storeId, run.from(), run.to(), run.cursorAt(), run.cursorId(), run.batchSize()));
+                        Future<List<StoreCustomer>> next = readAhead.submit(() -> store.changedCustomers(reader, storeId, run.snapshotFrom(),
+                                run.snapshotTo(), run.cursorXid(), run.cursorId(), run.batchSize()));
                         try {
                             while (true) {
                                 long t = System.nanoTime();
@@ -112,12 +125,14 @@ public class SyncRunner {
                                 timings.merge("read", System.nanoTime() - t, Long::sum);
                                 if (batch.isEmpty()) break;
                                 StoreCustomer last = batch.get(batch.size() - 1);
-                                Instant at = last.updatedAt();
+                                String xid = last.syncXid();
                                 UUID id = last.id();
-                                next = readAhead.submit(() -> store.changedCustomers(reader, storeId, run.from(), run.to(), at, id, run.batchSize()));
+                                next = readAhead.submit(() -> store.changedCustomers(reader, storeId, run.snapshotFrom(), run.snapshotTo(), xid, id,
+                                        run.batchSize()));
                                 BatchOutcome out = engine.importCustomers(c, s, batch);
                                 t = System.nanoTime();
-                                commitBatch(c, runId, storeId, ++batchNo, "IMPORT", out, at, id);
+                                pending.record(c, storeId, runId, batch.stream().map(sc -> sc.id().toString()).toList(), out, SyncEngine.CUSTOMER);
+                                commitBatch(c, runId, storeId, ++batchNo, "IMPORT", out, xid, id);
                                 out.lap("commit", t);
                                 out.nanos.forEach((k, v) -> timings.merge(k, v, Long::sum));
                                 processed += out.processed;
@@ -129,33 +144,54 @@ public class SyncRunner {
                         }
                     }
                 }
-                if (s.exportCustomersToStore()) {
-                    boolean resumingExport = "EXPORT".equals(run.phase());
-                    Instant at = resumingExport ? run.cursorAt() : null;
-                    UUID id = resumingExport ? run.cursorId() : null;
+                if (importing && from <= 1) { // failed and re-evaluated store customers (sync_pending)
                     while (true) {
                         writesLock(c, storeId);
-                        List<ErpCard> batch = erp.changedSince(c, s.company(), run.exportFrom(), run.to(), at, id, run.batchSize());
-                        if (batch.isEmpty()) break;
-                        BatchOutcome out = engine.exportCustomers(c, s, batch);
-                        ErpCard last = batch.get(batch.size() - 1);
-                        at = last.changedAt();
-                        id = last.id();
-                        commitBatch(c, runId, storeId, ++batchNo, "EXPORT", out, at, id);
+                        List<String> ids = pending.due(c, storeId, SyncEngine.CUSTOMER, run.dueBy(), run.batchSize());
+                        if (ids.isEmpty()) break;
+                        Map<UUID, StoreCustomer> found = store.customers(c, storeId, ids.stream().map(UUID::fromString).toList());
+                        List<StoreCustomer> batch = ids.stream().map(UUID::fromString).map(found::get).filter(Objects::nonNull).toList();
+                        BatchOutcome out = engine.importCustomers(c, s, batch);
+                        pending.record(c, storeId, runId, ids, out, SyncEngine.CUSTOMER); // ids no longer there are dropped too
+                        commitBatch(c, runId, storeId, ++batchNo, "IMPORT_RETRY", out, null, null);
                         processed += out.processed;
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE erp_connections SET import_watermark = ?, export_watermark = ? WHERE store_id = ?")) {
-                    ps.setTimestamp(1, Timestamp.from(run.to()));
-                    ps.setTimestamp(2, Timestamp.from(run.to()));
-                    ps.setObject(3, storeId);
-                    ps.executeUpdate();
+                if (s.exportCustomersToStore() && from <= 2) {
+                    boolean resumingExport = from == 2;
+                    String xid = resumingExport ? run.cursorXid() : null;
+                    UUID id = resumingExport ? run.cursorId() : null;
+                    while (true) {
+                        writesLock(c, storeId);
+                        List<ErpCard> batch = erp.changedSince(c, s.company(), run.snapshotFrom(), run.snapshotTo(), xid, id, run.batchSize());
+                        if (batch.isEmpty()) break;
+                        BatchOutcome out = engine.exportCustomers(c, s, batch);
+                        ErpCard last = batch.get(batch.size() - 1);
+                        xid = last.changeXid();
+                        id = last.id();
+                        pending.record(c, storeId, runId, batch.stream().map(ErpCard::customerNo).toList(), out, SyncEngine.ERP_CUSTOMER);
+                        commitBatch(c, runId, storeId, ++batchNo, "EXPORT", out, xid, id);
+                        processed += out.processed;
+                    }
                 }
+                if (s.exportCustomersToStore()) { // failed and re-evaluated ERP customers
+                    while (true) {
+                        writesLock(c, storeId);
+                        List<String> nos = pending.due(c, storeId, SyncEngine.ERP_CUSTOMER, run.dueBy(), run.batchSize());
+                        if (nos.isEmpty()) break;
+                        Map<String, ErpCard> found = erp.byNumbers(c, s.company(), nos);
+                        List<ErpCard> batch = nos.stream().map(found::get).filter(Objects::nonNull).toList();
+                        BatchOutcome out = engine.exportCustomers(c, s, batch);
+                        pending.record(c, storeId, runId, nos, out, SyncEngine.ERP_CUSTOMER);
+                        commitBatch(c, runId, storeId, ++batchNo, "EXPORT_RETRY", out, null, null);
+                        processed += out.processed;
+                    }
+                }
+                // The next run's window starts where this one's ends (exclusive): its snapshot.
+                ErpConnectionRepository.advanceCapture(c, runId, storeId);
             }
-            finish(c, runId, "SUCCEEDED", null);
+            outcome = finishSucceeded(c, runId);
             c.commit();
-            outcome = "SUCCEEDED";
         } catch (Throwable e) {
             LOG.errorf(e, "Sync run %s failed", runId);
             try {
@@ -187,6 +223,19 @@ public class SyncRunner {
         }
     }
 
+    /** SUCCEEDED, or SUCCEEDED_WITH_ERRORS when a record failed (its error is listed, the record is pending work). */
+    private static String finishSucceeded(Connection c, UUID runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE sync_runs SET status = CASE WHEN failed > 0 THEN 'SUCCEEDED_WITH_ERRORS' ELSE 'SUCCEEDED' END,
+                       failure = NULL, finished_at = now(), heartbeat_at = now() WHERE id = ? RETURNING status""")) {
+            ps.setObject(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
     /** Serialises the write phases of a store's CUSTOMERS and ORDERS runs, so both never create a card for the same customer. */
     private static void writesLock(Connection c, UUID storeId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
@@ -195,11 +244,11 @@ public class SyncRunner {
         }
     }
 
-    private void commitBatch(Connection c, UUID runId, UUID storeId, int batchNo, String phase, BatchOutcome out, Instant cursorAt, UUID cursorId)
+    private void commitBatch(Connection c, UUID runId, UUID storeId, int batchNo, String phase, BatchOutcome out, String cursorXid, UUID cursorId)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE sync_runs SET processed = processed + ?, created = created + ?, updated = updated + ?, linked = linked + ?,
-                       skipped = skipped + ?, failed = failed + ?, phase = ?, cursor_at = ?, cursor_id = ?, heartbeat_at = now()
+                       skipped = skipped + ?, failed = failed + ?, phase = ?, cursor_xid = ?::xid8, cursor_id = ?, heartbeat_at = now()
                 WHERE id = ?""")) {
             ps.setInt(1, out.processed);
             ps.setInt(2, out.created);
@@ -208,22 +257,25 @@ public class SyncRunner {
             ps.setInt(5, out.skipped);
             ps.setInt(6, out.failed);
             ps.setString(7, phase);
-            Jdbc.setInstant(ps, 8, cursorAt);
+            ps.setString(8, cursorXid);
             ps.setObject(9, cursorId);
             ps.setObject(10, runId);
             ps.executeUpdate();
         }
-        if (!out.errors.isEmpty()) {
+        if (!out.errors.isEmpty() || !out.skips.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sync_run_errors (id, run_id, record_type, record_id, code, message) VALUES (?,?,?,?,?,?)")) {
-                for (BatchOutcome.RecordError e : out.errors) {
-                    ps.setObject(1, Ids.next());
-                    ps.setObject(2, runId);
-                    ps.setString(3, e.recordType());
-                    ps.setString(4, e.recordId());
-                    ps.setString(5, e.code());
-                    ps.setString(6, e.message());
-                    ps.addBatch();
+                    "INSERT INTO sync_run_errors (id, run_id, record_type, record_id, code, message, outcome) VALUES (?,?,?,?,?,?,?)")) {
+                for (List<BatchOutcome.RecordError> list : List.of(out.errors, out.skips)) {
+                    for (BatchOutcome.RecordError e : list) {
+                        ps.setObject(1, Ids.next());
+                        ps.setObject(2, runId);
+                        ps.setString(3, e.recordType());
+                        ps.setString(4, e.recordId());
+                        ps.setString(5, e.code());
+                        ps.setString(6, e.message());
+                        ps.setString(7, list == out.errors ? "FAILED" : "SKIPPED");
+                        ps.addBatch();
+                    }
                 }
                 ps.executeBatch();
             }
@@ -244,12 +296,13 @@ public class SyncRunner {
 
     private static Run load(Connection c, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT phase, watermark_from, watermark_to, export_from, cursor_at, cursor_id, batch_size, started_at FROM sync_runs WHERE id = ?""")) {
+                SELECT phase, snapshot_from::text, snapshot_to::text, cursor_xid::text, cursor_id, batch_size, watermark_to
+                FROM sync_runs WHERE id = ?""")) {
             ps.setObject(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Run(runId, rs.getString(1), ts(rs.getTimestamp(2)), ts(rs.getTimestamp(3)), ts(rs.getTimestamp(4)),
-                        ts(rs.getTimestamp(5)), rs.getObject(6, UUID.class), rs.getInt(7), ts(rs.getTimestamp(8)));
+                return new Run(runId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class),
+                        rs.getInt(6), ts(rs.getTimestamp(7)));
             }
         }
     }

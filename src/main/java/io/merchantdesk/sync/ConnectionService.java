@@ -36,6 +36,12 @@ public class ConnectionService {
     SyncAccess access;
 
     @Inject
+    LinkRepository links;
+
+    @Inject
+    CountryTemplateRepository templates;
+
+    @Inject
     ErpRegisterService register;
 
     @Inject
@@ -90,7 +96,7 @@ public class ConnectionService {
             c.storeId = storeId;
         } else if (!c.erpCompanyId.equals(r.erpCompanyId())) {
             // Links and imported orders belong to the old register: a new one starts from scratch.
-            em.createNativeQuery("DELETE FROM customer_links WHERE store_id = :s").setParameter("s", storeId).executeUpdate();
+            links.deleteStoreLinks(storeId);
             repository.forgetCapture(storeId);
             pending.forgetStore(storeId);
         }
@@ -124,9 +130,7 @@ public class ConnectionService {
     }
 
     private CountryTemplate row(UUID storeId, String country, String state) {
-        return em.createQuery("FROM CountryTemplate t WHERE t.storeId = :s AND t.countryCode = :c AND t.stateCode = :st", CountryTemplate.class)
-                .setParameter("s", storeId).setParameter("c", country).setParameter("st", state(state))
-                .getResultStream().findFirst().orElse(null);
+        return templates.find(storeId, country, state(state));
     }
 
     public CountryTemplateView getRow(UUID storeId, String country, String state) {
@@ -139,11 +143,7 @@ public class ConnectionService {
     public Page<CountryTemplateView> rows(UUID storeId, PageParams page) {
         access.settings(storeId);
         List<String> after = Cursors.decode(page.cursor, 2);
-        var q = em.createQuery("FROM CountryTemplate t WHERE t.storeId = :s"
-                + (after == null ? "" : " AND (t.countryCode > :c OR (t.countryCode = :c AND t.stateCode > :st))")
-                + " ORDER BY t.countryCode, t.stateCode", CountryTemplate.class).setParameter("s", storeId);
-        if (after != null) q.setParameter("c", after.get(0)).setParameter("st", after.get(1));
-        List<CountryTemplate> rows = q.setMaxResults(page.limit + 1).getResultList();
+        List<CountryTemplate> rows = templates.page(storeId, after == null ? null : after.get(0), after == null ? null : after.get(1), page.limit + 1);
         return Page.of(rows, page.limit, CountryTemplateView::of, t -> Cursors.encode(t.countryCode, t.stateCode));
     }
 

@@ -27,6 +27,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ErpRegisterService {
     @Inject
+    ErpRegisterRepository repository;
+
+    @Inject
     io.merchantdesk.sync.run.PendingWork pending;
 
     @Inject
@@ -62,10 +65,7 @@ public class ErpRegisterService {
 
     public Page<ErpCompanyView> companies(PageParams page) {
         List<String> after = Cursors.decode(page.cursor, 1);
-        var q = em.createQuery("FROM ErpCompany c WHERE c.ownerId = :me" + (after == null ? "" : " AND c.id > :after") + " ORDER BY c.id",
-                ErpCompany.class).setParameter("me", currentUser.id());
-        if (after != null) q.setParameter("after", Cursors.uuid(after.get(0)));
-        List<ErpCompany> rows = q.setMaxResults(page.limit + 1).getResultList();
+        List<ErpCompany> rows = repository.companies(currentUser.id(), after == null ? null : Cursors.uuid(after.get(0)), page.limit + 1);
         return Page.of(rows, page.limit, ErpCompanyView::of, c -> Cursors.encode(c.id));
     }
 
@@ -129,10 +129,7 @@ public class ErpRegisterService {
     public Page<ErpCustomerView> customers(UUID companyId, PageParams page) {
         ownedCompany(companyId);
         List<String> after = Cursors.decode(page.cursor, 1);
-        var q = em.createQuery("FROM ErpCustomer c WHERE c.erpCompanyId = :co" + (after == null ? "" : " AND c.customerNo > :after")
-                + " ORDER BY c.customerNo", ErpCustomer.class).setParameter("co", companyId);
-        if (after != null) q.setParameter("after", after.get(0));
-        List<ErpCustomer> rows = q.setMaxResults(page.limit + 1).getResultList();
+        List<ErpCustomer> rows = repository.customers(companyId, after == null ? null : after.get(0), page.limit + 1);
         return Page.of(rows, page.limit, ErpCustomerView::of, c -> Cursors.encode(c.customerNo));
     }
 
@@ -190,8 +187,7 @@ public class ErpRegisterService {
 
     /** The customer card with this number, or null. */
     public ErpCustomer customer(UUID companyId, String no) {
-        return em.createQuery("FROM ErpCustomer c WHERE c.erpCompanyId = :co AND c.customerNo = :no", ErpCustomer.class)
-                .setParameter("co", companyId).setParameter("no", no).getResultStream().findFirst().orElse(null);
+        return repository.customer(companyId, no);
     }
 
     private ErpCustomer requireCustomer(UUID companyId, String no) {
@@ -203,8 +199,7 @@ public class ErpRegisterService {
     // ---- templates ----
 
     public ErpCustomerTemplate template(UUID companyId, String code) {
-        return em.createQuery("FROM ErpCustomerTemplate t WHERE t.erpCompanyId = :co AND t.code = :code", ErpCustomerTemplate.class)
-                .setParameter("co", companyId).setParameter("code", code).getResultStream().findFirst().orElse(null);
+        return repository.template(companyId, code);
     }
 
     @Transactional
@@ -258,10 +253,7 @@ public class ErpRegisterService {
     public Page<TemplateView> templates(UUID companyId, PageParams page) {
         ownedCompany(companyId);
         List<String> after = Cursors.decode(page.cursor, 1);
-        var q = em.createQuery("FROM ErpCustomerTemplate t WHERE t.erpCompanyId = :co" + (after == null ? "" : " AND t.code > :after")
-                + " ORDER BY t.code", ErpCustomerTemplate.class).setParameter("co", companyId);
-        if (after != null) q.setParameter("after", after.get(0));
-        List<ErpCustomerTemplate> rows = q.setMaxResults(page.limit + 1).getResultList();
+        List<ErpCustomerTemplate> rows = repository.templates(companyId, after == null ? null : after.get(0), page.limit + 1);
         return Page.of(rows, page.limit, TemplateView::of, t -> Cursors.encode(t.code));
     }
 }

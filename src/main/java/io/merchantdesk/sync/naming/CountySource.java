@@ -1,8 +1,10 @@
 package io.merchantdesk.sync.naming;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** SYNC-15: whether the ERP county field holds the state/province code or its name. */
+@RegisterForReflection
 @Schema(name = "CountySource", description = "What the ERP card's county field holds (SYNC-15). CODE = the address's state/province "
         + "code (e.g. CA); NAME = the state/province name (e.g. California).")
 public enum CountySource {

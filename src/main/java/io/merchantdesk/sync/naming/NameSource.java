@@ -1,8 +1,10 @@
 package io.merchantdesk.sync.naming;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The nameSource / name2Source / contactSource settings; each value carries its strategy. */
+@RegisterForReflection
 @Schema(name = "NameSource", description = "Which store-customer fields fill an ERP name field (nameSource, name2Source, contactSource). "
         + "FIRST_AND_LAST_NAME = \"Ada Lovelace\"; LAST_AND_FIRST_NAME = \"Lovelace Ada\"; COMPANY_NAME = the address's company; "
         + "NONE = the field is left empty.")

@@ -11,7 +11,9 @@ import io.merchantdesk.sync.engine.Model.StoreCustomer;
 import io.merchantdesk.sync.engine.Model.StoreOrder;
 import io.merchantdesk.sync.engine.Settings;
 import io.merchantdesk.sync.engine.StorePort;
-import io.merchantdesk.sync.engine.SyncEngine;
+import io.merchantdesk.sync.engine.CustomerExport;
+import io.merchantdesk.sync.engine.FlowSupport;
+import io.merchantdesk.sync.engine.OrderImport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -43,7 +45,13 @@ public class SyncRunner {
     private static final Logger LOG = Logger.getLogger(SyncRunner.class);
 
     @Inject
-    SyncEngine engine;
+    io.merchantdesk.sync.engine.CustomerImport customerImport;
+
+    @Inject
+    OrderImport orderImport;
+
+    @Inject
+    CustomerExport customerExport;
 
     @Inject
     StorePort store;
@@ -98,9 +106,9 @@ public class SyncRunner {
                     writesLock(c, storeId);
                     List<StoreOrder> orders = store.ordersToImport(c, storeId, cursor, run.dueBy(), run.batchSize());
                     if (orders.isEmpty()) break;
-                    BatchOutcome out = engine.importOrders(c, s, orders, runId);
+                    BatchOutcome out = orderImport.importOrders(c, s, orders, runId);
                     cursor = orders.get(orders.size() - 1).id();
-                    pending.record(c, storeId, runId, orders.stream().map(o -> o.id().toString()).toList(), out, SyncEngine.ORDER);
+                    pending.record(c, storeId, runId, orders.stream().map(o -> o.id().toString()).toList(), out, FlowSupport.ORDER);
                     commitBatch(c, runId, storeId, ++batchNo, "ORDERS", out, null, cursor);
                     processed += out.processed;
                 }
@@ -129,9 +137,9 @@ public class SyncRunner {
                                 UUID id = last.id();
                                 next = readAhead.submit(() -> store.changedCustomers(reader, storeId, run.snapshotFrom(), run.snapshotTo(), xid, id,
                                         run.batchSize()));
-                                BatchOutcome out = engine.importCustomers(c, s, batch);
+                                BatchOutcome out = customerImport.importCustomers(c, s, batch);
                                 t = System.nanoTime();
-                                pending.record(c, storeId, runId, batch.stream().map(sc -> sc.id().toString()).toList(), out, SyncEngine.CUSTOMER);
+                                pending.record(c, storeId, runId, batch.stream().map(sc -> sc.id().toString()).toList(), out, FlowSupport.CUSTOMER);
                                 commitBatch(c, runId, storeId, ++batchNo, "IMPORT", out, xid, id);
                                 out.lap("commit", t);
                                 out.nanos.forEach((k, v) -> timings.merge(k, v, Long::sum));
@@ -147,12 +155,12 @@ public class SyncRunner {
                 if (importing && from <= 1) { // failed and re-evaluated store customers (sync_pending)
                     while (true) {
                         writesLock(c, storeId);
-                        List<String> ids = pending.due(c, storeId, SyncEngine.CUSTOMER, run.dueBy(), run.batchSize());
+                        List<String> ids = pending.due(c, storeId, FlowSupport.CUSTOMER, run.dueBy(), run.batchSize());
                         if (ids.isEmpty()) break;
                         Map<UUID, StoreCustomer> found = store.customers(c, storeId, ids.stream().map(UUID::fromString).toList());
                         List<StoreCustomer> batch = ids.stream().map(UUID::fromString).map(found::get).filter(Objects::nonNull).toList();
-                        BatchOutcome out = engine.importCustomers(c, s, batch);
-                        pending.record(c, storeId, runId, ids, out, SyncEngine.CUSTOMER); // ids no longer there are dropped too
+                        BatchOutcome out = customerImport.importCustomers(c, s, batch);
+                        pending.record(c, storeId, runId, ids, out, FlowSupport.CUSTOMER); // ids no longer there are dropped too
                         commitBatch(c, runId, storeId, ++batchNo, "IMPORT_RETRY", out, null, null);
                         processed += out.processed;
                     }
@@ -165,11 +173,11 @@ public class SyncRunner {
                         writesLock(c, storeId);
                         List<ErpCard> batch = erp.changedSince(c, s.company(), run.snapshotFrom(), run.snapshotTo(), xid, id, run.batchSize());
                         if (batch.isEmpty()) break;
-                        BatchOutcome out = engine.exportCustomers(c, s, batch);
+                        BatchOutcome out = customerExport.exportCustomers(c, s, batch);
                         ErpCard last = batch.get(batch.size() - 1);
                         xid = last.changeXid();
                         id = last.id();
-                        pending.record(c, storeId, runId, batch.stream().map(ErpCard::customerNo).toList(), out, SyncEngine.ERP_CUSTOMER);
+                        pending.record(c, storeId, runId, batch.stream().map(ErpCard::customerNo).toList(), out, FlowSupport.ERP_CUSTOMER);
                         commitBatch(c, runId, storeId, ++batchNo, "EXPORT", out, xid, id);
                         processed += out.processed;
                     }
@@ -177,12 +185,12 @@ public class SyncRunner {
                 if (s.exportCustomersToStore()) { // failed and re-evaluated ERP customers
                     while (true) {
                         writesLock(c, storeId);
-                        List<String> nos = pending.due(c, storeId, SyncEngine.ERP_CUSTOMER, run.dueBy(), run.batchSize());
+                        List<String> nos = pending.due(c, storeId, FlowSupport.ERP_CUSTOMER, run.dueBy(), run.batchSize());
                         if (nos.isEmpty()) break;
                         Map<String, ErpCard> found = erp.byNumbers(c, s.company(), nos);
                         List<ErpCard> batch = nos.stream().map(found::get).filter(Objects::nonNull).toList();
-                        BatchOutcome out = engine.exportCustomers(c, s, batch);
-                        pending.record(c, storeId, runId, nos, out, SyncEngine.ERP_CUSTOMER);
+                        BatchOutcome out = customerExport.exportCustomers(c, s, batch);
+                        pending.record(c, storeId, runId, nos, out, FlowSupport.ERP_CUSTOMER);
                         commitBatch(c, runId, storeId, ++batchNo, "EXPORT_RETRY", out, null, null);
                         processed += out.processed;
                     }

@@ -81,7 +81,11 @@ public class SyncRunner {
     /** The phases of a CUSTOMERS run in their order; a resumed run starts at the phase its predecessor reached. */
     private static final List<String> CUSTOMER_PHASES = List.of("IMPORT", "IMPORT_RETRY", "EXPORT", "EXPORT_RETRY");
 
-    void execute(Connection c, UUID runId, UUID storeId, SyncKind kind) {
+    /** Runs to the end on the lock's connection, then releases the lock and closes the connection. */
+    void execute(RunLock lock, UUID runId) {
+        Connection c = lock.connection();
+        UUID storeId = lock.storeId();
+        SyncKind kind = lock.kind();
         Instant began = Instant.now();
         int processed = 0;
         String outcome = "FAILED";
@@ -103,7 +107,7 @@ public class SyncRunner {
             if (kind == SyncKind.ORDERS) {
                 UUID cursor = run.cursorId();
                 while (true) {
-                    writesLock(c, storeId);
+                    RunLock.writes(c, storeId);
                     List<StoreOrder> orders = store.ordersToImport(c, storeId, cursor, run.dueBy(), run.batchSize());
                     if (orders.isEmpty()) break;
                     BatchOutcome out = orderImport.importOrders(c, s, orders, runId);
@@ -127,7 +131,7 @@ public class SyncRunner {
                         try {
                             while (true) {
                                 long t = System.nanoTime();
-                                writesLock(c, storeId);
+                                RunLock.writes(c, storeId);
                                 List<StoreCustomer> batch = next.get();
                                 next = null;
                                 timings.merge("read", System.nanoTime() - t, Long::sum);
@@ -154,7 +158,7 @@ public class SyncRunner {
                 }
                 if (importing && from <= 1) { // failed and re-evaluated store customers (sync_pending)
                     while (true) {
-                        writesLock(c, storeId);
+                        RunLock.writes(c, storeId);
                         List<String> ids = pending.due(c, storeId, FlowSupport.CUSTOMER, run.dueBy(), run.batchSize());
                         if (ids.isEmpty()) break;
                         Map<UUID, StoreCustomer> found = store.customers(c, storeId, ids.stream().map(UUID::fromString).toList());
@@ -170,7 +174,7 @@ public class SyncRunner {
                     String xid = resumingExport ? run.cursorXid() : null;
                     UUID id = resumingExport ? run.cursorId() : null;
                     while (true) {
-                        writesLock(c, storeId);
+                        RunLock.writes(c, storeId);
                         List<ErpCard> batch = erp.changedSince(c, s.company(), run.snapshotFrom(), run.snapshotTo(), xid, id, run.batchSize());
                         if (batch.isEmpty()) break;
                         BatchOutcome out = customerExport.exportCustomers(c, s, batch);
@@ -184,7 +188,7 @@ public class SyncRunner {
                 }
                 if (s.exportCustomersToStore()) { // failed and re-evaluated ERP customers
                     while (true) {
-                        writesLock(c, storeId);
+                        RunLock.writes(c, storeId);
                         List<String> nos = pending.due(c, storeId, FlowSupport.ERP_CUSTOMER, run.dueBy(), run.batchSize());
                         if (nos.isEmpty()) break;
                         Map<String, ErpCard> found = erp.byNumbers(c, s.company(), nos);
@@ -216,7 +220,7 @@ public class SyncRunner {
                     st.execute("RESET plan_cache_mode"); // the connection goes back to the pool
                     st.execute("RESET random_page_cost");
                 }
-                SyncRunService.unlock(c, storeId, kind);
+                lock.release();
                 c.close();
             } catch (SQLException e) {
                 LOG.warn("Could not release the sync connection", e);
@@ -241,14 +245,6 @@ public class SyncRunner {
                 rs.next();
                 return rs.getString(1);
             }
-        }
-    }
-
-    /** Serialises the write phases of a store's CUSTOMERS and ORDERS runs, so both never create a card for the same customer. */
-    private static void writesLock(Connection c, UUID storeId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            ps.setString(1, "sync-writes:" + storeId);
-            ps.execute();
         }
     }
 

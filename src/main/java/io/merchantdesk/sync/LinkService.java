@@ -5,6 +5,7 @@ import io.merchantdesk.kernel.paging.Cursors;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
 import io.merchantdesk.sync.SyncDtos.*;
+import io.merchantdesk.sync.engine.Batch;
 import io.merchantdesk.sync.engine.BatchOutcome;
 import io.merchantdesk.sync.engine.Model.StoreCustomer;
 import io.merchantdesk.sync.engine.ManualLink;
@@ -52,10 +53,11 @@ public class LinkService {
             try {
                 Settings s = Settings.load(c, storeId);
                 if (s == null) throw ProblemException.rule("SYNC_NOT_CONNECTED", "The store has no ERP connection");
-                Map<UUID, StoreCustomer> found = store.customers(c, storeId, List.of(customerId));
+                Batch batch = new Batch(c);
+                Map<UUID, StoreCustomer> found = store.customers(batch, storeId, List.of(customerId));
                 if (!found.containsKey(customerId)) throw ProblemException.notFound("Customer " + customerId);
                 BatchOutcome out = new BatchOutcome();
-                String no = manualLink.createOrLink(c, s, found.get(customerId), r == null ? null : r.customerNo(), out);
+                String no = manualLink.createOrLink(batch, s, found.get(customerId), r == null ? null : r.customerNo(), out);
                 if (no == null) {
                     BatchOutcome.RecordError e = out.errors.get(0);
                     if ("CUSTOMER_NOT_FOUND".equals(e.code())) throw ProblemException.notFound("ERP customer " + r.customerNo());

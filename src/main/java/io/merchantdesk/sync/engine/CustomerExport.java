@@ -9,8 +9,6 @@ import io.merchantdesk.sync.naming.NameSource;
 import io.merchantdesk.sync.naming.NameStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.*;
 import static io.merchantdesk.sync.engine.FlowSupport.*;
 
@@ -23,7 +21,7 @@ public class CustomerExport {
     @Inject
     StorePort store;
 
-    public BatchOutcome exportCustomers(Connection c, Settings s, List<ErpCard> cards) throws SQLException {
+    public BatchOutcome exportCustomers(Batch b, Settings s, List<ErpCard> cards) {
         BatchOutcome out = new BatchOutcome();
         out.processed = cards.size();
         List<ErpCard> valid = new ArrayList<>();
@@ -32,7 +30,7 @@ public class CustomerExport {
             else out.skip(ERP_CUSTOMER, card.customerNo(), "NO_VALID_EMAIL", "SYNC-11: only ERP customers with a valid e-mail are exported; "
                     + "this one's email is " + (Normalize.blank(card.data().email()) ? "empty" : "'" + card.data().email() + "'"));
         }
-        Map<String, UUID> linkByNo = Links.byNumber(c, s.storeId(), s.company(), valid.stream().map(ErpCard::customerNo).toList());
+        Map<String, UUID> linkByNo = Links.byNumber(b, s.storeId(), s.company(), valid.stream().map(ErpCard::customerNo).toList());
         Set<String> emails = new HashSet<>();
         Set<String> phones = new HashSet<>();
         for (ErpCard card : valid) {
@@ -40,13 +38,13 @@ public class CustomerExport {
             String p = Phones.e164(card.data().phone(), card.data().countryCode());
             if (p != null) phones.add(p);
         }
-        Map<String, List<UUID>> byEmail = store.customersByEmail(c, s.storeId(), emails);
-        Map<String, List<UUID>> byPhone = store.customersByPhone(c, s.storeId(), phones);
+        Map<String, List<UUID>> byEmail = store.customersByEmail(b, s.storeId(), emails);
+        Map<String, List<UUID>> byPhone = store.customersByPhone(b, s.storeId(), phones);
         Set<UUID> found = new HashSet<>(linkByNo.values());
         byEmail.values().forEach(found::addAll);
         byPhone.values().forEach(found::addAll);
-        Map<UUID, StoreCustomer> existing = store.customers(c, s.storeId(), found);
-        Map<UUID, String> linkOf = Links.byCustomer(c, s.storeId(), found);
+        Map<UUID, StoreCustomer> existing = store.customers(b, s.storeId(), found);
+        Map<UUID, String> linkOf = Links.byCustomer(b, s.storeId(), found);
 
         List<StoreCustomerData> toCreate = new ArrayList<>();
         List<String> createdNos = new ArrayList<>();
@@ -106,14 +104,14 @@ public class CustomerExport {
             else if (linked) out.skip(ERP_CUSTOMER, no, "UPDATE_OFF", "SYNC-12: linked to store customer " + target
                     + "; canUpdateStoreCustomers is off, so the store customer is left as it is");
         }
-        Links.drop(c, s.storeId(), dangling);
-        List<UUID> created = store.createCustomers(c, s.storeId(), toCreate);
+        Links.drop(b, s.storeId(), dangling);
+        List<UUID> created = store.createCustomers(b, s.storeId(), toCreate);
         for (int i = 0; i < created.size(); i++) newLinks.put(created.get(i), createdNos.get(i));
         out.created += created.size();
-        out.linked += Math.max(0, Links.insert(c, s.storeId(), s.company(), newLinks, "ERP") - created.size());
-        out.updated += store.updateCustomers(c, s.storeId(), updates).size();
-        Links.touch(c, s.storeId(), touched, "ERP");
-        if (s.inviteExportedCustomers()) invite(c, s.storeId(), created, createdEmails); // SYNC-16
+        out.linked += Math.max(0, Links.insert(b, s.storeId(), s.company(), newLinks, "ERP") - created.size());
+        out.updated += store.updateCustomers(b, s.storeId(), updates).size();
+        Links.touch(b, s.storeId(), touched, "ERP");
+        if (s.inviteExportedCustomers()) invite(b, s.storeId(), created, createdEmails); // SYNC-16
         return out;
     }
 
@@ -151,8 +149,8 @@ public class CustomerExport {
         return new StoreCustomerData(first, last, Normalize.firstEmail(d.email()), d.phone(), a);
     }
 
-    private static void invite(Connection c, UUID store, List<UUID> customerIds, List<String> emails) throws SQLException {
-        Outbox.emails(c, "CUSTOMER_ACCOUNT_INVITATION", "Activate your store account",
-                "Your customer account has been created. Activate it to see your orders and addresses.", "customer", customerIds, emails);
+    private static void invite(Batch b, UUID store, List<UUID> customerIds, List<String> emails) {
+        b.run(c -> Outbox.emails(c, "CUSTOMER_ACCOUNT_INVITATION", "Activate your store account",
+                "Your customer account has been created. Activate it to see your orders and addresses.", "customer", customerIds, emails));
     }
 }

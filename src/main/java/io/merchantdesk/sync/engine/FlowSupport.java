@@ -2,8 +2,6 @@ package io.merchantdesk.sync.engine;
 
 import io.merchantdesk.sync.Normalize;
 import io.merchantdesk.sync.engine.Model.*;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.*;
 
 /** What the flows share: the record types of their outcomes, the batch's valid links, card data and cards from templates. */
@@ -15,15 +13,15 @@ public final class FlowSupport {
     private FlowSupport() {}
 
     /** The batch's links whose ERP customer still exists; SYNC-5 drops the others. */
-    static Map<UUID, String> validLinks(ErpPort erp, Connection c, Settings s, Collection<UUID> customerIds) throws SQLException {
-        Map<UUID, String> links = Links.byCustomer(c, s.storeId(), customerIds);
+    static Map<UUID, String> validLinks(ErpPort erp, Batch b, Settings s, Collection<UUID> customerIds) {
+        Map<UUID, String> links = Links.byCustomer(b, s.storeId(), customerIds);
         if (links.isEmpty()) return links;
-        Map<String, ErpCard> cards = erp.byNumbers(c, s.company(), new HashSet<>(links.values()));
+        Map<String, ErpCard> cards = erp.byNumbers(b, s.company(), new HashSet<>(links.values()));
         List<UUID> dangling = new ArrayList<>();
         links.forEach((id, no) -> {
             if (!cards.containsKey(no)) dangling.add(id);
         });
-        Links.drop(c, s.storeId(), dangling);
+        Links.drop(b, s.storeId(), dangling);
         dangling.forEach(links::remove);
         return links;
     }

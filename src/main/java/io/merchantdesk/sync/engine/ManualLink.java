@@ -3,8 +3,6 @@ package io.merchantdesk.sync.engine;
 import io.merchantdesk.sync.engine.Model.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.*;
 import static io.merchantdesk.sync.engine.FlowSupport.*;
 
@@ -15,31 +13,31 @@ public class ManualLink {
     ErpPort erp;
 
     /** Links the store customer to an existing card, or creates one from the template; errors come back in the outcome. */
-    public String createOrLink(Connection c, Settings s, StoreCustomer sc, String customerNo, BatchOutcome out) throws SQLException {
-        Map<UUID, String> links = validLinks(erp, c, s, List.of(sc.id()));
+    public String createOrLink(Batch b, Settings s, StoreCustomer sc, String customerNo, BatchOutcome out) {
+        Map<UUID, String> links = validLinks(erp, b, s, List.of(sc.id()));
         if (links.containsKey(sc.id())) {
             out.fail(CUSTOMER, sc.id(), "ALREADY_LINKED", "The store customer is already linked to ERP customer " + links.get(sc.id()));
             return null;
         }
         String no = customerNo;
         if (no != null) {
-            if (!erp.byNumbers(c, s.company(), List.of(no)).containsKey(no)) {
+            if (!erp.byNumbers(b, s.company(), List.of(no)).containsKey(no)) {
                 out.fail(CUSTOMER, sc.id(), "CUSTOMER_NOT_FOUND", "ERP customer " + no + " does not exist");
                 return null;
             }
         } else {
-            NewCard card = newCard(s, erp.templates(c, s.company()), sc.firstName(), sc.lastName(), sc.address(), sc.phone(), sc.email(),
+            NewCard card = newCard(s, erp.templates(b, s.company()), sc.firstName(), sc.lastName(), sc.address(), sc.phone(), sc.email(),
                     CUSTOMER, sc.id(), out);
             if (card == null) return null;
-            no = erp.create(c, s.company(), List.of(card)).get(0);
+            no = erp.create(b, s.company(), List.of(card)).get(0);
             out.created++;
         }
-        UUID other = Links.byNumber(c, s.storeId(), s.company(), List.of(no)).get(no);
+        UUID other = Links.byNumber(b, s.storeId(), s.company(), List.of(no)).get(no);
         if (other != null) {
             out.fail(CUSTOMER, sc.id(), "DUPLICATE", "ERP customer " + no + " is already linked to store customer " + other);
             return null;
         }
-        Links.insert(c, s.storeId(), s.company(), Map.of(sc.id(), no), "MANUAL");
+        Links.insert(b, s.storeId(), s.company(), Map.of(sc.id(), no), "MANUAL");
         if (customerNo != null) out.linked++;
         return no;
     }

@@ -10,9 +10,7 @@ import io.merchantdesk.sync.engine.match.Match;
 import io.merchantdesk.sync.engine.match.MatchBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.*;
 import static io.merchantdesk.sync.engine.FlowSupport.*;
 
@@ -27,11 +25,11 @@ public class OrderImport {
 
     private record Choice(StoreOrder order, String customerNo, ChosenBy by, Settings.CountryRow row, int pending) {}
 
-    public BatchOutcome importOrders(Connection c, Settings s, List<StoreOrder> orders, UUID runId) throws SQLException {
+    public BatchOutcome importOrders(Batch b, Settings s, List<StoreOrder> orders, UUID runId) {
         BatchOutcome out = new BatchOutcome();
         out.processed = orders.size();
-        Map<UUID, String> links = validLinks(erp, c, s, orders.stream().map(StoreOrder::customerId).filter(Objects::nonNull).distinct().toList());
-        MatchBatch batch = new MatchBatch(c, s, erp, links);
+        Map<UUID, String> links = validLinks(erp, b, s, orders.stream().map(StoreOrder::customerId).filter(Objects::nonNull).distinct().toList());
+        MatchBatch batch = new MatchBatch(b, s, erp, links);
         List<Candidate> candidates = orders.stream().map(o -> candidate(o)).toList();
         CustomerMatcher matcher = s.mappingType().matcher();
         matcher.prefetch(batch, candidates);
@@ -78,7 +76,7 @@ public class OrderImport {
                 }
                 case Match.NotFound nf -> {
                     if (matcher.discovers() && s.autoCreateUnknownCustomers() && s.customerImport() != io.merchantdesk.sync.CustomerImport.NONE) {
-                        if (templates == null) templates = erp.templates(c, s.company());
+                        if (templates == null) templates = erp.templates(b, s.company());
                         // SYNC-4: the bill-to customer is created from the order's bill-to address.
                         NewCard card = newCard(s, templates, o.customerFirstName(), o.customerLastName(), o.billToOrShipTo(),
                                 o.customerPhone(), o.customerEmail(), ORDER, o.id(), out);
@@ -99,50 +97,52 @@ public class OrderImport {
                 }
             }
         }
-        Map<String, UUID> takenNos = Links.byNumber(c, s.storeId(), s.company(), newLinks.values());
+        Map<String, UUID> takenNos = Links.byNumber(b, s.storeId(), s.company(), newLinks.values());
         newLinks.entrySet().removeIf(e -> takenNos.containsKey(e.getValue()) && !takenNos.get(e.getValue()).equals(e.getKey()));
-        List<String> created = erp.create(c, s.company(), toCreate);
+        List<String> created = erp.create(b, s.company(), toCreate);
         out.created += created.size();
         for (int i = 0; i < created.size(); i++) {
             if (createdFor.get(i) != null) newLinks.put(createdFor.get(i), created.get(i));
         }
-        out.linked += Math.max(0, Links.insert(c, s.storeId(), s.company(), newLinks, "STORE") - created.size());
-        out.updated += erp.update(c, s.company(), updates).size();
+        out.linked += Math.max(0, Links.insert(b, s.storeId(), s.company(), newLinks, "STORE") - created.size());
+        out.updated += erp.update(b, s.company(), updates).size();
 
         // SYNC-10: prices incl. VAT and the VAT group come from the country row, else from the customer card.
         Set<String> nos = new HashSet<>();
         for (Choice ch : choices) nos.add(ch.pending() >= 0 ? created.get(ch.pending()) : ch.customerNo());
-        Map<String, ErpCard> cards = erp.byNumbers(c, s.company(), nos);
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO erp_orders (id, store_id, order_id, erp_company_id, sell_to_customer_no, bill_to_customer_no, chosen_by,
-                    country_code, prices_including_vat, vat_bus_posting_group, tax_area_code, run_id)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (store_id, order_id) DO NOTHING""")) {
-            int rows = 0;
-            for (Choice ch : choices) {
-                String no = ch.pending() >= 0 ? created.get(ch.pending()) : ch.customerNo();
-                ErpCard card = cards.get(no);
-                if (card == null) {
-                    out.fail(ORDER, ch.order().id(), "CUSTOMER_NOT_FOUND", ch.by().rule() + ": ERP customer " + no + " does not exist");
-                    continue;
+        Map<String, ErpCard> cards = erp.byNumbers(b, s.company(), nos);
+        b.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO erp_orders (id, store_id, order_id, erp_company_id, sell_to_customer_no, bill_to_customer_no, chosen_by,
+                        country_code, prices_including_vat, vat_bus_posting_group, tax_area_code, run_id)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (store_id, order_id) DO NOTHING""")) {
+                int rows = 0;
+                for (Choice ch : choices) {
+                    String no = ch.pending() >= 0 ? created.get(ch.pending()) : ch.customerNo();
+                    ErpCard card = cards.get(no);
+                    if (card == null) {
+                        out.fail(ORDER, ch.order().id(), "CUSTOMER_NOT_FOUND", ch.by().rule() + ": ERP customer " + no + " does not exist");
+                        continue;
+                    }
+                    Settings.CountryRow row = ch.row();
+                    ps.setObject(1, Ids.next());
+                    ps.setObject(2, s.storeId());
+                    ps.setObject(3, ch.order().id());
+                    ps.setObject(4, s.company());
+                    ps.setString(5, no); // SYNC-4: sell-to = bill-to
+                    ps.setString(6, no);
+                    ps.setString(7, ch.by().name());
+                    ps.setString(8, ch.order().rowCountry());
+                    ps.setBoolean(9, row != null ? row.pricesIncludingVat() : card.pricesIncludingVat());
+                    ps.setString(10, row != null && row.vatBusPostingGroup() != null ? row.vatBusPostingGroup() : card.vatBusPostingGroup());
+                    ps.setString(11, row != null && row.taxAreaCode() != null ? row.taxAreaCode() : card.taxAreaCode());
+                    ps.setObject(12, runId);
+                    ps.addBatch();
+                    rows++;
                 }
-                Settings.CountryRow row = ch.row();
-                ps.setObject(1, Ids.next());
-                ps.setObject(2, s.storeId());
-                ps.setObject(3, ch.order().id());
-                ps.setObject(4, s.company());
-                ps.setString(5, no); // SYNC-4: sell-to = bill-to
-                ps.setString(6, no);
-                ps.setString(7, ch.by().name());
-                ps.setString(8, ch.order().rowCountry());
-                ps.setBoolean(9, row != null ? row.pricesIncludingVat() : card.pricesIncludingVat());
-                ps.setString(10, row != null && row.vatBusPostingGroup() != null ? row.vatBusPostingGroup() : card.vatBusPostingGroup());
-                ps.setString(11, row != null && row.taxAreaCode() != null ? row.taxAreaCode() : card.taxAreaCode());
-                ps.setObject(12, runId);
-                ps.addBatch();
-                rows++;
+                if (rows > 0) ps.executeBatch();
             }
-            if (rows > 0) ps.executeBatch();
-        }
+        });
         return out;
     }
 

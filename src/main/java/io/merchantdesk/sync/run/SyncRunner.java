@@ -4,6 +4,7 @@ import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.sync.CustomerImport;
 import io.merchantdesk.sync.ErpConnectionRepository;
 import io.merchantdesk.sync.SyncDtos.SyncKind;
+import io.merchantdesk.sync.engine.Batch;
 import io.merchantdesk.sync.engine.BatchOutcome;
 import io.merchantdesk.sync.engine.ErpPort;
 import io.merchantdesk.sync.engine.Model.ErpCard;
@@ -84,6 +85,7 @@ public class SyncRunner {
     /** Runs to the end on the lock's connection, then releases the lock and closes the connection. */
     void execute(RunLock lock, UUID runId) {
         Connection c = lock.connection();
+        Batch tx = new Batch(c); // the batches' transaction on the run's connection
         UUID storeId = lock.storeId();
         SyncKind kind = lock.kind();
         Instant began = Instant.now();
@@ -91,16 +93,8 @@ public class SyncRunner {
         String outcome = "FAILED";
         Map<String, Long> timings = new LinkedHashMap<>();
         try {
-            // The batch lookups bind arrays (= ANY(?)); tables grow during the run so statistics lag behind, and a
-            // cached generic plan then filters the array linearly per row. Custom plans hash the bound array.
-            try (var st = c.createStatement()) {
-                st.execute("SET plan_cache_mode = force_custom_plan");
-                // The lookups probe indexes whose pages are in shared buffers; at the default random_page_cost (4, a
-                // spinning disk) the planner prices 2 000 probes of erp_customers_email_idx above a scan of the whole
-                // company (measured: 28 ms scan vs 7 ms probes per batch of 2 000 e-mails).
-                st.execute("SET random_page_cost = 1.1");
-            }
-            c.setAutoCommit(false);
+            tx.tunePlans(); // custom plans for the array lookups, index probes priced for cached pages (Batch)
+            tx.begin();
             Run run = load(c, runId);
             Settings s = Settings.load(c, storeId);
             int batchNo = 0;
@@ -108,12 +102,12 @@ public class SyncRunner {
                 UUID cursor = run.cursorId();
                 while (true) {
                     RunLock.writes(c, storeId);
-                    List<StoreOrder> orders = store.ordersToImport(c, storeId, cursor, run.dueBy(), run.batchSize());
+                    List<StoreOrder> orders = store.ordersToImport(tx, storeId, cursor, run.dueBy(), run.batchSize());
                     if (orders.isEmpty()) break;
-                    BatchOutcome out = orderImport.importOrders(c, s, orders, runId);
+                    BatchOutcome out = orderImport.importOrders(tx, s, orders, runId);
                     cursor = orders.get(orders.size() - 1).id();
                     pending.record(c, storeId, runId, orders.stream().map(o -> o.id().toString()).toList(), out, FlowSupport.ORDER);
-                    commitBatch(c, runId, storeId, ++batchNo, "ORDERS", out, null, cursor);
+                    commitBatch(tx, runId, storeId, ++batchNo, "ORDERS", out, null, cursor);
                     processed += out.processed;
                 }
             } else {
@@ -126,7 +120,8 @@ public class SyncRunner {
                     // resume point (SYNC-18); a read ahead that was not used is simply read again on resume.
                     try (Connection reader = dataSource.getConnection();
                          var readAhead = Executors.newSingleThreadExecutor(r -> new Thread(r, "sync-read-ahead"))) {
-                        Future<List<StoreCustomer>> next = readAhead.submit(() -> store.changedCustomers(reader, storeId, run.snapshotFrom(),
+                        Batch ahead = new Batch(reader);
+                        Future<List<StoreCustomer>> next = readAhead.submit(() -> store.changedCustomers(ahead, storeId, run.snapshotFrom(),
                                 run.snapshotTo(), run.cursorXid(), run.cursorId(), run.batchSize()));
                         try {
                             while (true) {
@@ -139,12 +134,12 @@ public class SyncRunner {
                                 StoreCustomer last = batch.get(batch.size() - 1);
                                 String xid = last.syncXid();
                                 UUID id = last.id();
-                                next = readAhead.submit(() -> store.changedCustomers(reader, storeId, run.snapshotFrom(), run.snapshotTo(), xid, id,
+                                next = readAhead.submit(() -> store.changedCustomers(ahead, storeId, run.snapshotFrom(), run.snapshotTo(), xid, id,
                                         run.batchSize()));
-                                BatchOutcome out = customerImport.importCustomers(c, s, batch);
+                                BatchOutcome out = customerImport.importCustomers(tx, s, batch);
                                 t = System.nanoTime();
                                 pending.record(c, storeId, runId, batch.stream().map(sc -> sc.id().toString()).toList(), out, FlowSupport.CUSTOMER);
-                                commitBatch(c, runId, storeId, ++batchNo, "IMPORT", out, xid, id);
+                                commitBatch(tx, runId, storeId, ++batchNo, "IMPORT", out, xid, id);
                                 out.lap("commit", t);
                                 out.nanos.forEach((k, v) -> timings.merge(k, v, Long::sum));
                                 processed += out.processed;
@@ -161,11 +156,11 @@ public class SyncRunner {
                         RunLock.writes(c, storeId);
                         List<String> ids = pending.due(c, storeId, FlowSupport.CUSTOMER, run.dueBy(), run.batchSize());
                         if (ids.isEmpty()) break;
-                        Map<UUID, StoreCustomer> found = store.customers(c, storeId, ids.stream().map(UUID::fromString).toList());
+                        Map<UUID, StoreCustomer> found = store.customers(tx, storeId, ids.stream().map(UUID::fromString).toList());
                         List<StoreCustomer> batch = ids.stream().map(UUID::fromString).map(found::get).filter(Objects::nonNull).toList();
-                        BatchOutcome out = customerImport.importCustomers(c, s, batch);
+                        BatchOutcome out = customerImport.importCustomers(tx, s, batch);
                         pending.record(c, storeId, runId, ids, out, FlowSupport.CUSTOMER); // ids no longer there are dropped too
-                        commitBatch(c, runId, storeId, ++batchNo, "IMPORT_RETRY", out, null, null);
+                        commitBatch(tx, runId, storeId, ++batchNo, "IMPORT_RETRY", out, null, null);
                         processed += out.processed;
                     }
                 }
@@ -175,14 +170,14 @@ public class SyncRunner {
                     UUID id = resumingExport ? run.cursorId() : null;
                     while (true) {
                         RunLock.writes(c, storeId);
-                        List<ErpCard> batch = erp.changedSince(c, s.company(), run.snapshotFrom(), run.snapshotTo(), xid, id, run.batchSize());
+                        List<ErpCard> batch = erp.changedSince(tx, s.company(), run.snapshotFrom(), run.snapshotTo(), xid, id, run.batchSize());
                         if (batch.isEmpty()) break;
-                        BatchOutcome out = customerExport.exportCustomers(c, s, batch);
+                        BatchOutcome out = customerExport.exportCustomers(tx, s, batch);
                         ErpCard last = batch.get(batch.size() - 1);
                         xid = last.changeXid();
                         id = last.id();
                         pending.record(c, storeId, runId, batch.stream().map(ErpCard::customerNo).toList(), out, FlowSupport.ERP_CUSTOMER);
-                        commitBatch(c, runId, storeId, ++batchNo, "EXPORT", out, xid, id);
+                        commitBatch(tx, runId, storeId, ++batchNo, "EXPORT", out, xid, id);
                         processed += out.processed;
                     }
                 }
@@ -191,11 +186,11 @@ public class SyncRunner {
                         RunLock.writes(c, storeId);
                         List<String> nos = pending.due(c, storeId, FlowSupport.ERP_CUSTOMER, run.dueBy(), run.batchSize());
                         if (nos.isEmpty()) break;
-                        Map<String, ErpCard> found = erp.byNumbers(c, s.company(), nos);
+                        Map<String, ErpCard> found = erp.byNumbers(tx, s.company(), nos);
                         List<ErpCard> batch = nos.stream().map(found::get).filter(Objects::nonNull).toList();
-                        BatchOutcome out = customerExport.exportCustomers(c, s, batch);
+                        BatchOutcome out = customerExport.exportCustomers(tx, s, batch);
                         pending.record(c, storeId, runId, nos, out, FlowSupport.ERP_CUSTOMER);
-                        commitBatch(c, runId, storeId, ++batchNo, "EXPORT_RETRY", out, null, null);
+                        commitBatch(tx, runId, storeId, ++batchNo, "EXPORT_RETRY", out, null, null);
                         processed += out.processed;
                     }
                 }
@@ -203,26 +198,23 @@ public class SyncRunner {
                 ErpConnectionRepository.advanceCapture(c, runId, storeId);
             }
             outcome = finishSucceeded(c, runId);
-            c.commit();
+            tx.commit();
         } catch (Throwable e) {
             LOG.errorf(e, "Sync run %s failed", runId);
             try {
-                c.rollback();
+                tx.rollback();
                 finish(c, runId, "FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                c.commit();
-            } catch (SQLException x) {
+                tx.commit();
+            } catch (SQLException | Batch.Failure x) {
                 LOG.error("Could not record the failure of sync run " + runId, x);
             }
         } finally {
             try {
                 c.setAutoCommit(true);
-                try (var st = c.createStatement()) {
-                    st.execute("RESET plan_cache_mode"); // the connection goes back to the pool
-                    st.execute("RESET random_page_cost");
-                }
+                tx.resetPlans(); // the connection goes back to the pool
                 lock.release();
                 c.close();
-            } catch (SQLException e) {
+            } catch (SQLException | Batch.Failure e) {
                 LOG.warn("Could not release the sync connection", e);
             }
             metrics.finished(kind.name(), outcome, Duration.between(began, Instant.now()), processed);
@@ -248,8 +240,9 @@ public class SyncRunner {
         }
     }
 
-    private void commitBatch(Connection c, UUID runId, UUID storeId, int batchNo, String phase, BatchOutcome out, String cursorXid, UUID cursorId)
+    private void commitBatch(Batch tx, UUID runId, UUID storeId, int batchNo, String phase, BatchOutcome out, String cursorXid, UUID cursorId)
             throws SQLException {
+        Connection c = tx.connection();
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE sync_runs SET processed = processed + ?, created = created + ?, updated = updated + ?, linked = linked + ?,
                        skipped = skipped + ?, failed = failed + ?, phase = ?, cursor_xid = ?::xid8, cursor_id = ?, heartbeat_at = now()
@@ -285,7 +278,7 @@ public class SyncRunner {
             }
         }
         faults.check(storeId, batchNo);
-        c.commit();
+        tx.commit();
     }
 
     private static void finish(Connection c, UUID runId, String status, String failure) throws SQLException {

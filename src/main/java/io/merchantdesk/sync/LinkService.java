@@ -5,11 +5,12 @@ import io.merchantdesk.kernel.paging.Cursors;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
 import io.merchantdesk.sync.SyncDtos.*;
+import io.merchantdesk.sync.engine.Batch;
 import io.merchantdesk.sync.engine.BatchOutcome;
 import io.merchantdesk.sync.engine.Model.StoreCustomer;
+import io.merchantdesk.sync.engine.ManualLink;
 import io.merchantdesk.sync.engine.Settings;
 import io.merchantdesk.sync.engine.StorePort;
-import io.merchantdesk.sync.engine.SyncEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -32,7 +33,7 @@ public class LinkService {
     LinkRepository repository;
 
     @Inject
-    SyncEngine engine;
+    ManualLink manualLink;
 
     @Inject
     StorePort store;
@@ -52,10 +53,11 @@ public class LinkService {
             try {
                 Settings s = Settings.load(c, storeId);
                 if (s == null) throw ProblemException.rule("SYNC_NOT_CONNECTED", "The store has no ERP connection");
-                Map<UUID, StoreCustomer> found = store.customers(c, storeId, List.of(customerId));
+                Batch batch = new Batch(c);
+                Map<UUID, StoreCustomer> found = store.customers(batch, storeId, List.of(customerId));
                 if (!found.containsKey(customerId)) throw ProblemException.notFound("Customer " + customerId);
                 BatchOutcome out = new BatchOutcome();
-                String no = engine.createOrLink(c, s, found.get(customerId), r == null ? null : r.customerNo(), out);
+                String no = manualLink.createOrLink(batch, s, found.get(customerId), r == null ? null : r.customerNo(), out);
                 if (no == null) {
                     BatchOutcome.RecordError e = out.errors.get(0);
                     if ("CUSTOMER_NOT_FOUND".equals(e.code())) throw ProblemException.notFound("ERP customer " + r.customerNo());

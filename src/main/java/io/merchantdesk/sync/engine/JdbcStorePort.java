@@ -29,21 +29,56 @@ public class JdbcStorePort implements StorePort {
                AND p.record_id = o.id::text AND (p.next_attempt_at IS NULL OR p.next_attempt_at > ?)""";
 
     @Override
-    public List<StoreCustomer> changedCustomers(Connection c, UUID store, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId,
+    public List<StoreCustomer> changedCustomers(Batch b, UUID store, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId,
+                                                int limit) {
+        return b.jdbc(c -> changedCustomers(c, store, snapshotFrom, snapshotTo, afterXid, afterId, limit));
+    }
+
+    @Override
+    public Map<UUID, StoreCustomer> customers(Batch b, UUID store, Collection<UUID> ids) {
+        return b.jdbc(c -> customers(c, store, ids));
+    }
+
+    @Override
+    public List<StoreOrder> ordersToImport(Batch b, UUID store, UUID afterId, Instant dueBy, int limit) {
+        return b.jdbc(c -> ordersToImport(c, store, afterId, dueBy, limit));
+    }
+
+    @Override
+    public Map<String, List<UUID>> customersByEmail(Batch b, UUID store, Collection<String> emails) {
+        return b.jdbc(c -> customersByEmail(c, store, emails));
+    }
+
+    @Override
+    public Map<String, List<UUID>> customersByPhone(Batch b, UUID store, Collection<String> phones) {
+        return b.jdbc(c -> customersByPhone(c, store, phones));
+    }
+
+    @Override
+    public List<UUID> createCustomers(Batch b, UUID store, List<StoreCustomerData> customers) {
+        return b.jdbc(c -> createCustomers(c, store, customers));
+    }
+
+    @Override
+    public List<UUID> updateCustomers(Batch b, UUID store, Map<UUID, StoreCustomerData> changes) {
+        return b.jdbc(c -> updateCustomers(c, store, changes));
+    }
+
+    // ------------------------------------------------------------------ JDBC on the batch's connection
+
+    private List<StoreCustomer> changedCustomers(Connection c, UUID store, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId,
                                                 int limit) throws SQLException {
         return StoreCustomerSync.changedCustomers(c, store, snapshotFrom, snapshotTo, afterXid, afterId, limit).stream()
                 .map(JdbcStorePort::customer).toList();
     }
 
-    @Override
-    public Map<UUID, StoreCustomer> customers(Connection c, UUID store, Collection<UUID> ids) throws SQLException {
+    private Map<UUID, StoreCustomer> customers(Connection c, UUID store, Collection<UUID> ids) throws SQLException {
         Map<UUID, StoreCustomer> out = new HashMap<>();
         StoreCustomerSync.customers(c, store, ids).forEach((id, row) -> out.put(id, customer(row)));
         return out;
     }
 
-    @Override
-    public List<StoreOrder> ordersToImport(Connection c, UUID store, UUID afterId, Instant dueBy, int limit) throws SQLException {
+    private List<StoreOrder> ordersToImport(Connection c, UUID store, UUID afterId, Instant dueBy, int limit) throws SQLException {
         List<Object> params = new ArrayList<>();
         params.add(dueBy);
         return StoreCustomerSync.liveOrders(c, store, afterId, NOT_TO_IMPORT, params, limit).stream()
@@ -52,23 +87,19 @@ public class JdbcStorePort implements StorePort {
                 .toList();
     }
 
-    @Override
-    public Map<String, List<UUID>> customersByEmail(Connection c, UUID store, Collection<String> emails) throws SQLException {
+    private Map<String, List<UUID>> customersByEmail(Connection c, UUID store, Collection<String> emails) throws SQLException {
         return StoreCustomerSync.byEmail(c, store, emails);
     }
 
-    @Override
-    public Map<String, List<UUID>> customersByPhone(Connection c, UUID store, Collection<String> phones) throws SQLException {
+    private Map<String, List<UUID>> customersByPhone(Connection c, UUID store, Collection<String> phones) throws SQLException {
         return StoreCustomerSync.byPhone(c, store, phones);
     }
 
-    @Override
-    public List<UUID> createCustomers(Connection c, UUID store, List<StoreCustomerData> customers) throws SQLException {
+    private List<UUID> createCustomers(Connection c, UUID store, List<StoreCustomerData> customers) throws SQLException {
         return StoreCustomerSync.create(c, store, customers.stream().map(JdbcStorePort::write).toList());
     }
 
-    @Override
-    public List<UUID> updateCustomers(Connection c, UUID store, Map<UUID, StoreCustomerData> changes) throws SQLException {
+    private List<UUID> updateCustomers(Connection c, UUID store, Map<UUID, StoreCustomerData> changes) throws SQLException {
         if (changes.isEmpty()) return List.of();
         Map<UUID, StoreCustomer> current = customers(c, store, changes.keySet());
         List<UUID> updated = new ArrayList<>();

@@ -11,7 +11,27 @@ import java.util.*;
 public final class Links {
     private Links() {}
 
-    public static Map<UUID, String> byCustomer(Connection c, UUID store, Collection<UUID> customerIds) throws SQLException {
+    public static Map<UUID, String> byCustomer(Batch b, UUID store, Collection<UUID> customerIds) {
+        return b.jdbc(c -> byCustomer(c, store, customerIds));
+    }
+
+    public static Map<String, UUID> byNumber(Batch b, UUID store, UUID company, Collection<String> nos) {
+        return b.jdbc(c -> byNumber(c, store, company, nos));
+    }
+
+    public static int insert(Batch b, UUID store, UUID company, Map<UUID, String> links, String from) {
+        return b.jdbc(c -> insert(c, store, company, links, from));
+    }
+
+    public static void touch(Batch b, UUID store, Collection<UUID> customerIds, String from) {
+        b.run(c -> touch(c, store, customerIds, from));
+    }
+
+    public static void drop(Batch b, UUID store, Collection<UUID> customerIds) {
+        b.run(c -> drop(c, store, customerIds));
+    }
+
+    private static Map<UUID, String> byCustomer(Connection c, UUID store, Collection<UUID> customerIds) throws SQLException {
         Map<UUID, String> out = new HashMap<>();
         if (customerIds.isEmpty()) return out;
         // One probe of the unique index per id. With "customer_id = ANY(?)" the planner, whose statistics lag behind
@@ -29,7 +49,7 @@ public final class Links {
         return out;
     }
 
-    public static Map<String, UUID> byNumber(Connection c, UUID store, UUID company, Collection<String> nos) throws SQLException {
+    private static Map<String, UUID> byNumber(Connection c, UUID store, UUID company, Collection<String> nos) throws SQLException {
         Map<String, UUID> out = new HashMap<>();
         if (nos.isEmpty()) return out;
         try (PreparedStatement ps = c.prepareStatement("""
@@ -47,7 +67,7 @@ public final class Links {
     }
 
     /** Inserts links; a link that exists already (a rerun) is left as it is. Returns how many were new. */
-    public static int insert(Connection c, UUID store, UUID company, Map<UUID, String> links, String from) throws SQLException {
+    private static int insert(Connection c, UUID store, UUID company, Map<UUID, String> links, String from) throws SQLException {
         if (links.isEmpty()) return 0;
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO customer_links (id, store_id, customer_id, erp_company_id, customer_no, last_synced_from)
@@ -66,7 +86,7 @@ public final class Links {
     }
 
     /** Records when and from which side linked customers were last synchronised. */
-    public static void touch(Connection c, UUID store, Collection<UUID> customerIds, String from) throws SQLException {
+    private static void touch(Connection c, UUID store, Collection<UUID> customerIds, String from) throws SQLException {
         if (customerIds.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE customer_links SET last_synced_at = now(), last_synced_from = ? WHERE store_id = ? AND customer_id = ANY(?)")) {
@@ -78,7 +98,7 @@ public final class Links {
     }
 
     /** SYNC-5: links whose ERP customer was deleted are dropped so that discovery starts again. */
-    public static void drop(Connection c, UUID store, Collection<UUID> customerIds) throws SQLException {
+    private static void drop(Connection c, UUID store, Collection<UUID> customerIds) throws SQLException {
         if (customerIds.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM customer_links WHERE store_id = ? AND customer_id = ANY(?)")) {
             ps.setObject(1, store);

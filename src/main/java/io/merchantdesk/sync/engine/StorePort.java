@@ -1,40 +1,38 @@
 package io.merchantdesk.sync.engine;
 
 import io.merchantdesk.sync.engine.Model.*;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The store side of the sync: the store's customers and orders, read and written in batches. */
+/** The store side of the sync: the store's customers and orders, read and written in batches (on the batch's transaction). */
 public interface StorePort {
     /**
      * Customers whose last change is visible in {@code snapshotTo} and was not in {@code snapshotFrom} (null: every customer),
      * not written by the sync itself (SYNC-19), keyset after (afterXid, afterId). Snapshots are {@code pg_snapshot} texts.
      */
-    List<StoreCustomer> changedCustomers(Connection c, UUID store, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId,
-                                         int limit) throws SQLException;
+    List<StoreCustomer> changedCustomers(Batch b, UUID store, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId,
+                                         int limit);
 
-    Map<UUID, StoreCustomer> customers(Connection c, UUID store, Collection<UUID> ids) throws SQLException;
+    Map<UUID, StoreCustomer> customers(Batch b, UUID store, Collection<UUID> ids);
 
     /**
      * Live orders without an imported ERP order, by id after {@code afterId}; an order whose last attempt failed waits
      * until its pending retry is due at {@code dueBy} (sync_pending).
      */
-    List<StoreOrder> ordersToImport(Connection c, UUID store, UUID afterId, Instant dueBy, int limit) throws SQLException;
+    List<StoreOrder> ordersToImport(Batch b, UUID store, UUID afterId, Instant dueBy, int limit);
 
     /** Customer ids by lower-cased e-mail (exact, SYNC-11). */
-    Map<String, List<UUID>> customersByEmail(Connection c, UUID store, Collection<String> emailNorms) throws SQLException;
+    Map<String, List<UUID>> customersByEmail(Batch b, UUID store, Collection<String> emailNorms);
 
     /** Customer ids by E.164 phone (exact, SYNC-11). */
-    Map<String, List<UUID>> customersByPhone(Connection c, UUID store, Collection<String> phonesE164) throws SQLException;
+    Map<String, List<UUID>> customersByPhone(Batch b, UUID store, Collection<String> phonesE164);
 
     /** Creates customers, each with one default address, stamped as written by the sync; returns their ids in order. */
-    List<UUID> createCustomers(Connection c, UUID store, List<StoreCustomerData> customers) throws SQLException;
+    List<UUID> createCustomers(Batch b, UUID store, List<StoreCustomerData> customers);
 
     /** Writes the mapped fields where they really changed (stamped as written by the sync); returns the ids updated. */
-    List<UUID> updateCustomers(Connection c, UUID store, Map<UUID, StoreCustomerData> changes) throws SQLException;
+    List<UUID> updateCustomers(Batch b, UUID store, Map<UUID, StoreCustomerData> changes);
 }

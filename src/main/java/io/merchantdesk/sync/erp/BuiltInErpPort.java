@@ -1,9 +1,9 @@
 package io.merchantdesk.sync.erp;
 
-import io.merchantdesk.kernel.persistence.Jdbc;
 import io.merchantdesk.kernel.contact.Phones;
 import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.sync.Normalize;
+import io.merchantdesk.sync.engine.Batch;
 import io.merchantdesk.sync.engine.ErpPort;
 import io.merchantdesk.sync.engine.Model.*;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.*;
 
@@ -24,7 +23,48 @@ public class BuiltInErpPort implements ErpPort {
             phone_e164, email_norm, prices_including_vat, vat_bus_posting_group, tax_area_code, changed_at, change_xid::text""";
 
     @Override
-    public Map<String, ErpCard> byNumbers(Connection c, UUID company, Collection<String> nos) throws SQLException {
+    public Map<String, ErpCard> byNumbers(Batch b, UUID company, Collection<String> nos) {
+        return b.jdbc(c -> byNumbers(c, company, nos));
+    }
+
+    @Override
+    public Map<String, List<ErpCard>> byEmails(Batch b, UUID company, Collection<String> emails) {
+        return b.jdbc(c -> byEmails(c, company, emails));
+    }
+
+    @Override
+    public Map<String, List<ErpCard>> byPhones(Batch b, UUID company, Collection<String> phones) {
+        return b.jdbc(c -> byPhones(c, company, phones));
+    }
+
+    @Override
+    public List<ErpCard> byCountryAndPostCode(Batch b, UUID company, Collection<List<String>> pairs) {
+        return b.jdbc(c -> byCountryAndPostCode(c, company, pairs));
+    }
+
+    @Override
+    public Map<String, Template> templates(Batch b, UUID company) {
+        return b.jdbc(c -> templates(c, company));
+    }
+
+    @Override
+    public List<String> create(Batch b, UUID company, List<NewCard> cards) {
+        return b.jdbc(c -> create(c, company, cards));
+    }
+
+    @Override
+    public List<String> update(Batch b, UUID company, Map<String, CardData> changes) {
+        return b.jdbc(c -> update(c, company, changes));
+    }
+
+    @Override
+    public List<ErpCard> changedSince(Batch b, UUID company, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId, int limit) {
+        return b.jdbc(c -> changedSince(c, company, snapshotFrom, snapshotTo, afterXid, afterId, limit));
+    }
+
+    // ------------------------------------------------------------------ JDBC on the batch's connection
+
+    private Map<String, ErpCard> byNumbers(Connection c, UUID company, Collection<String> nos) throws SQLException {
         Map<String, ErpCard> out = new HashMap<>();
         if (nos.isEmpty()) return out;
         for (ErpCard card : query(c, "customer_no = ANY(?)", company, c.createArrayOf("text", nos.toArray()))) {
@@ -33,8 +73,7 @@ public class BuiltInErpPort implements ErpPort {
         return out;
     }
 
-    @Override
-    public Map<String, List<ErpCard>> byEmails(Connection c, UUID company, Collection<String> emails) throws SQLException {
+    private Map<String, List<ErpCard>> byEmails(Connection c, UUID company, Collection<String> emails) throws SQLException {
         Map<String, List<ErpCard>> out = new HashMap<>();
         if (emails.isEmpty()) return out;
         for (ErpCard card : query(c, "email_norm = ANY(?)", company, c.createArrayOf("text", emails.toArray()))) {
@@ -43,8 +82,7 @@ public class BuiltInErpPort implements ErpPort {
         return out;
     }
 
-    @Override
-    public Map<String, List<ErpCard>> byPhones(Connection c, UUID company, Collection<String> phones) throws SQLException {
+    private Map<String, List<ErpCard>> byPhones(Connection c, UUID company, Collection<String> phones) throws SQLException {
         Map<String, List<ErpCard>> out = new HashMap<>();
         if (phones.isEmpty()) return out;
         for (ErpCard card : query(c, "phone_e164 = ANY(?)", company, c.createArrayOf("text", phones.toArray()))) {
@@ -53,8 +91,7 @@ public class BuiltInErpPort implements ErpPort {
         return out;
     }
 
-    @Override
-    public List<ErpCard> byCountryAndPostCode(Connection c, UUID company, Collection<List<String>> pairs) throws SQLException {
+    private List<ErpCard> byCountryAndPostCode(Connection c, UUID company, Collection<List<String>> pairs) throws SQLException {
         if (pairs.isEmpty()) return List.of();
         String[] countries = pairs.stream().map(p -> p.get(0)).toArray(String[]::new);
         String[] posts = pairs.stream().map(p -> p.get(1)).toArray(String[]::new);
@@ -84,8 +121,7 @@ public class BuiltInErpPort implements ErpPort {
         return out;
     }
 
-    @Override
-    public Map<String, Template> templates(Connection c, UUID company) throws SQLException {
+    private Map<String, Template> templates(Connection c, UUID company) throws SQLException {
         Map<String, Template> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT code, gen_bus_posting_group, customer_posting_group, vat_bus_posting_group, tax_area_code,
@@ -102,8 +138,7 @@ public class BuiltInErpPort implements ErpPort {
         return out;
     }
 
-    @Override
-    public List<String> create(Connection c, UUID company, List<NewCard> cards) throws SQLException {
+    private List<String> create(Connection c, UUID company, List<NewCard> cards) throws SQLException {
         if (cards.isEmpty()) return List.of();
         List<String> numbers = reserveNumbers(c, company, cards.size());
         Timestamp now = Timestamp.from(Instant.now());
@@ -195,8 +230,7 @@ public class BuiltInErpPort implements ErpPort {
         return out;
     }
 
-    @Override
-    public List<String> update(Connection c, UUID company, Map<String, CardData> changes) throws SQLException {
+    private List<String> update(Connection c, UUID company, Map<String, CardData> changes) throws SQLException {
         if (changes.isEmpty()) return List.of();
         Map<String, ErpCard> current = byNumbers(c, company, changes.keySet());
         List<String> updated = new ArrayList<>();
@@ -239,8 +273,7 @@ public class BuiltInErpPort implements ErpPort {
         return preferred == null || preferred.isBlank() ? fallback : preferred;
     }
 
-    @Override
-    public List<ErpCard> changedSince(Connection c, UUID company, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId,
+    private List<ErpCard> changedSince(Connection c, UUID company, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId,
                                       int limit) throws SQLException {
         // Exact change capture (V32, docs/sync.md): the cards whose last writing transaction is visible in the run's
         // snapshot and was not in the previous run's. Only the conditions that apply, so erp_customers_change_xid_idx

@@ -19,8 +19,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The JDBC statements of {@link SyncRunService} (issue 13) on the caller's connection: the (store, kind) advisory
- * lock, {@code sync_runs} rows (start, resume, read, list), {@code sync_run_errors} and {@code sync_pending}.
+ * The JDBC statements of {@link SyncRunService} (issue 13) on the caller's connection: {@code sync_runs} rows (start, resume, read, list), {@code sync_run_errors} and {@code sync_pending}.
  */
 final class SyncRunRepository {
     private SyncRunRepository() {
@@ -37,23 +36,6 @@ final class SyncRunRepository {
 
     /** A {@code sync_run_errors} row with its id (the paging key). */
     record RecordRow(UUID id, RunErrorView view) {}
-
-    static boolean tryLock(Connection c, UUID storeId, SyncKind kind) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
-            ps.setString(1, "sync:" + storeId + ":" + kind);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    static void unlock(Connection c, UUID storeId, SyncKind kind) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
-            ps.setString(1, "sync:" + storeId + ":" + kind);
-            ps.execute();
-        }
-    }
 
     /** The newest RUNNING run of the (store, kind), or null. */
     static UUID runningRunId(Connection c, UUID storeId, SyncKind kind) throws SQLException {

@@ -61,12 +61,12 @@ public class SyncRunService {
     /** Claims the (store, kind) slot and starts the run in the background; 409 with the running id when taken. */
     public RunView start(UUID storeId, SyncKind kind, SyncMode mode, String trigger, Integer batchSize, UUID startedBy) {
         Connection c = null;
-        boolean locked = false;
+        RunLock lock = null;
         try {
             c = dataSource.getConnection();
             c.setAutoCommit(true);
-            locked = SyncRunRepository.tryLock(c, storeId, kind);
-            if (!locked) {
+            lock = RunLock.tryAcquire(c, storeId, kind);
+            if (!lock.held()) {
                 UUID running = SyncRunRepository.runningRunId(c, storeId, kind);
                 throw ProblemException.conflict("SYNC_RUN_IN_PROGRESS", "A " + kind + " sync of this store is running"
                         + (running == null ? "" : " (" + running + ")")).withResourceId(running);
@@ -79,9 +79,9 @@ public class SyncRunService {
             UUID runId = insertRun(c, storeId, kind, mode == null ? SyncMode.INCREMENTAL : mode, trigger,
                     batchSize == null ? defaultBatchSize : batchSize, startedBy, settings);
             c.commit();
-            Connection owned = c;
-            c = null; // the run owns the connection (and the lock) from here
-            executor.submit(() -> runner.execute(owned, runId, storeId, kind));
+            RunLock owned = lock;
+            c = null; // the run owns the connection and the lock from here
+            executor.submit(() -> runner.execute(owned, runId));
             try (Connection r = dataSource.getConnection()) {
                 return read(r, storeId, runId);
             }
@@ -91,18 +91,13 @@ public class SyncRunService {
             if (c != null) {
                 try {
                     if (!c.getAutoCommit()) c.rollback();
-                    if (locked) unlock(c, storeId, kind);
+                    if (lock != null) lock.release();
                     c.close();
                 } catch (SQLException e) {
                     LOG.warn("Could not release a sync connection", e);
                 }
             }
         }
-    }
-
-    /** Releases the (store, kind) lock held by the connection. */
-    static void unlock(Connection c, UUID storeId, SyncKind kind) throws SQLException {
-        SyncRunRepository.unlock(c, storeId, kind);
     }
 
     /**

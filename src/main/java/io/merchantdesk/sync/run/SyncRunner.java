@@ -4,6 +4,7 @@ import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.sync.CustomerImport;
 import io.merchantdesk.sync.ErpConnectionRepository;
 import io.merchantdesk.sync.SyncDtos.SyncKind;
+import io.merchantdesk.sync.engine.Batch;
 import io.merchantdesk.sync.engine.BatchOutcome;
 import io.merchantdesk.sync.engine.ErpPort;
 import io.merchantdesk.sync.engine.Model.ErpCard;
@@ -11,7 +12,9 @@ import io.merchantdesk.sync.engine.Model.StoreCustomer;
 import io.merchantdesk.sync.engine.Model.StoreOrder;
 import io.merchantdesk.sync.engine.Settings;
 import io.merchantdesk.sync.engine.StorePort;
-import io.merchantdesk.sync.engine.SyncEngine;
+import io.merchantdesk.sync.engine.CustomerExport;
+import io.merchantdesk.sync.engine.FlowSupport;
+import io.merchantdesk.sync.engine.OrderImport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -43,7 +46,13 @@ public class SyncRunner {
     private static final Logger LOG = Logger.getLogger(SyncRunner.class);
 
     @Inject
-    SyncEngine engine;
+    io.merchantdesk.sync.engine.CustomerImport customerImport;
+
+    @Inject
+    OrderImport orderImport;
+
+    @Inject
+    CustomerExport customerExport;
 
     @Inject
     StorePort store;
@@ -73,35 +82,32 @@ public class SyncRunner {
     /** The phases of a CUSTOMERS run in their order; a resumed run starts at the phase its predecessor reached. */
     private static final List<String> CUSTOMER_PHASES = List.of("IMPORT", "IMPORT_RETRY", "EXPORT", "EXPORT_RETRY");
 
-    void execute(Connection c, UUID runId, UUID storeId, SyncKind kind) {
+    /** Runs to the end on the lock's connection, then releases the lock and closes the connection. */
+    void execute(RunLock lock, UUID runId) {
+        Connection c = lock.connection();
+        Batch tx = new Batch(c); // the batches' transaction on the run's connection
+        UUID storeId = lock.storeId();
+        SyncKind kind = lock.kind();
         Instant began = Instant.now();
         int processed = 0;
         String outcome = "FAILED";
         Map<String, Long> timings = new LinkedHashMap<>();
         try {
-            // The batch lookups bind arrays (= ANY(?)); tables grow during the run so statistics lag behind, and a
-            // cached generic plan then filters the array linearly per row. Custom plans hash the bound array.
-            try (var st = c.createStatement()) {
-                st.execute("SET plan_cache_mode = force_custom_plan");
-                // The lookups probe indexes whose pages are in shared buffers; at the default random_page_cost (4, a
-                // spinning disk) the planner prices 2 000 probes of erp_customers_email_idx above a scan of the whole
-                // company (measured: 28 ms scan vs 7 ms probes per batch of 2 000 e-mails).
-                st.execute("SET random_page_cost = 1.1");
-            }
-            c.setAutoCommit(false);
+            tx.tunePlans(); // custom plans for the array lookups, index probes priced for cached pages (Batch)
+            tx.begin();
             Run run = load(c, runId);
             Settings s = Settings.load(c, storeId);
             int batchNo = 0;
             if (kind == SyncKind.ORDERS) {
                 UUID cursor = run.cursorId();
                 while (true) {
-                    writesLock(c, storeId);
-                    List<StoreOrder> orders = store.ordersToImport(c, storeId, cursor, run.dueBy(), run.batchSize());
+                    RunLock.writes(c, storeId);
+                    List<StoreOrder> orders = store.ordersToImport(tx, storeId, cursor, run.dueBy(), run.batchSize());
                     if (orders.isEmpty()) break;
-                    BatchOutcome out = engine.importOrders(c, s, orders, runId);
+                    BatchOutcome out = orderImport.importOrders(tx, s, orders, runId);
                     cursor = orders.get(orders.size() - 1).id();
-                    pending.record(c, storeId, runId, orders.stream().map(o -> o.id().toString()).toList(), out, SyncEngine.ORDER);
-                    commitBatch(c, runId, storeId, ++batchNo, "ORDERS", out, null, cursor);
+                    pending.record(c, storeId, runId, orders.stream().map(o -> o.id().toString()).toList(), out, FlowSupport.ORDER);
+                    commitBatch(tx, runId, storeId, ++batchNo, "ORDERS", out, null, cursor);
                     processed += out.processed;
                 }
             } else {
@@ -114,12 +120,13 @@ public class SyncRunner {
                     // resume point (SYNC-18); a read ahead that was not used is simply read again on resume.
                     try (Connection reader = dataSource.getConnection();
                          var readAhead = Executors.newSingleThreadExecutor(r -> new Thread(r, "sync-read-ahead"))) {
-                        Future<List<StoreCustomer>> next = readAhead.submit(() -> store.changedCustomers(reader, storeId, run.snapshotFrom(),
+                        Batch ahead = new Batch(reader);
+                        Future<List<StoreCustomer>> next = readAhead.submit(() -> store.changedCustomers(ahead, storeId, run.snapshotFrom(),
                                 run.snapshotTo(), run.cursorXid(), run.cursorId(), run.batchSize()));
                         try {
                             while (true) {
                                 long t = System.nanoTime();
-                                writesLock(c, storeId);
+                                RunLock.writes(c, storeId);
                                 List<StoreCustomer> batch = next.get();
                                 next = null;
                                 timings.merge("read", System.nanoTime() - t, Long::sum);
@@ -127,12 +134,12 @@ public class SyncRunner {
                                 StoreCustomer last = batch.get(batch.size() - 1);
                                 String xid = last.syncXid();
                                 UUID id = last.id();
-                                next = readAhead.submit(() -> store.changedCustomers(reader, storeId, run.snapshotFrom(), run.snapshotTo(), xid, id,
+                                next = readAhead.submit(() -> store.changedCustomers(ahead, storeId, run.snapshotFrom(), run.snapshotTo(), xid, id,
                                         run.batchSize()));
-                                BatchOutcome out = engine.importCustomers(c, s, batch);
+                                BatchOutcome out = customerImport.importCustomers(tx, s, batch);
                                 t = System.nanoTime();
-                                pending.record(c, storeId, runId, batch.stream().map(sc -> sc.id().toString()).toList(), out, SyncEngine.CUSTOMER);
-                                commitBatch(c, runId, storeId, ++batchNo, "IMPORT", out, xid, id);
+                                pending.record(c, storeId, runId, batch.stream().map(sc -> sc.id().toString()).toList(), out, FlowSupport.CUSTOMER);
+                                commitBatch(tx, runId, storeId, ++batchNo, "IMPORT", out, xid, id);
                                 out.lap("commit", t);
                                 out.nanos.forEach((k, v) -> timings.merge(k, v, Long::sum));
                                 processed += out.processed;
@@ -146,14 +153,14 @@ public class SyncRunner {
                 }
                 if (importing && from <= 1) { // failed and re-evaluated store customers (sync_pending)
                     while (true) {
-                        writesLock(c, storeId);
-                        List<String> ids = pending.due(c, storeId, SyncEngine.CUSTOMER, run.dueBy(), run.batchSize());
+                        RunLock.writes(c, storeId);
+                        List<String> ids = pending.due(c, storeId, FlowSupport.CUSTOMER, run.dueBy(), run.batchSize());
                         if (ids.isEmpty()) break;
-                        Map<UUID, StoreCustomer> found = store.customers(c, storeId, ids.stream().map(UUID::fromString).toList());
+                        Map<UUID, StoreCustomer> found = store.customers(tx, storeId, ids.stream().map(UUID::fromString).toList());
                         List<StoreCustomer> batch = ids.stream().map(UUID::fromString).map(found::get).filter(Objects::nonNull).toList();
-                        BatchOutcome out = engine.importCustomers(c, s, batch);
-                        pending.record(c, storeId, runId, ids, out, SyncEngine.CUSTOMER); // ids no longer there are dropped too
-                        commitBatch(c, runId, storeId, ++batchNo, "IMPORT_RETRY", out, null, null);
+                        BatchOutcome out = customerImport.importCustomers(tx, s, batch);
+                        pending.record(c, storeId, runId, ids, out, FlowSupport.CUSTOMER); // ids no longer there are dropped too
+                        commitBatch(tx, runId, storeId, ++batchNo, "IMPORT_RETRY", out, null, null);
                         processed += out.processed;
                     }
                 }
@@ -162,28 +169,28 @@ public class SyncRunner {
                     String xid = resumingExport ? run.cursorXid() : null;
                     UUID id = resumingExport ? run.cursorId() : null;
                     while (true) {
-                        writesLock(c, storeId);
-                        List<ErpCard> batch = erp.changedSince(c, s.company(), run.snapshotFrom(), run.snapshotTo(), xid, id, run.batchSize());
+                        RunLock.writes(c, storeId);
+                        List<ErpCard> batch = erp.changedSince(tx, s.company(), run.snapshotFrom(), run.snapshotTo(), xid, id, run.batchSize());
                         if (batch.isEmpty()) break;
-                        BatchOutcome out = engine.exportCustomers(c, s, batch);
+                        BatchOutcome out = customerExport.exportCustomers(tx, s, batch);
                         ErpCard last = batch.get(batch.size() - 1);
                         xid = last.changeXid();
                         id = last.id();
-                        pending.record(c, storeId, runId, batch.stream().map(ErpCard::customerNo).toList(), out, SyncEngine.ERP_CUSTOMER);
-                        commitBatch(c, runId, storeId, ++batchNo, "EXPORT", out, xid, id);
+                        pending.record(c, storeId, runId, batch.stream().map(ErpCard::customerNo).toList(), out, FlowSupport.ERP_CUSTOMER);
+                        commitBatch(tx, runId, storeId, ++batchNo, "EXPORT", out, xid, id);
                         processed += out.processed;
                     }
                 }
                 if (s.exportCustomersToStore()) { // failed and re-evaluated ERP customers
                     while (true) {
-                        writesLock(c, storeId);
-                        List<String> nos = pending.due(c, storeId, SyncEngine.ERP_CUSTOMER, run.dueBy(), run.batchSize());
+                        RunLock.writes(c, storeId);
+                        List<String> nos = pending.due(c, storeId, FlowSupport.ERP_CUSTOMER, run.dueBy(), run.batchSize());
                         if (nos.isEmpty()) break;
-                        Map<String, ErpCard> found = erp.byNumbers(c, s.company(), nos);
+                        Map<String, ErpCard> found = erp.byNumbers(tx, s.company(), nos);
                         List<ErpCard> batch = nos.stream().map(found::get).filter(Objects::nonNull).toList();
-                        BatchOutcome out = engine.exportCustomers(c, s, batch);
-                        pending.record(c, storeId, runId, nos, out, SyncEngine.ERP_CUSTOMER);
-                        commitBatch(c, runId, storeId, ++batchNo, "EXPORT_RETRY", out, null, null);
+                        BatchOutcome out = customerExport.exportCustomers(tx, s, batch);
+                        pending.record(c, storeId, runId, nos, out, FlowSupport.ERP_CUSTOMER);
+                        commitBatch(tx, runId, storeId, ++batchNo, "EXPORT_RETRY", out, null, null);
                         processed += out.processed;
                     }
                 }
@@ -191,26 +198,23 @@ public class SyncRunner {
                 ErpConnectionRepository.advanceCapture(c, runId, storeId);
             }
             outcome = finishSucceeded(c, runId);
-            c.commit();
+            tx.commit();
         } catch (Throwable e) {
             LOG.errorf(e, "Sync run %s failed", runId);
             try {
-                c.rollback();
+                tx.rollback();
                 finish(c, runId, "FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                c.commit();
-            } catch (SQLException x) {
+                tx.commit();
+            } catch (SQLException | Batch.Failure x) {
                 LOG.error("Could not record the failure of sync run " + runId, x);
             }
         } finally {
             try {
                 c.setAutoCommit(true);
-                try (var st = c.createStatement()) {
-                    st.execute("RESET plan_cache_mode"); // the connection goes back to the pool
-                    st.execute("RESET random_page_cost");
-                }
-                SyncRunService.unlock(c, storeId, kind);
+                tx.resetPlans(); // the connection goes back to the pool
+                lock.release();
                 c.close();
-            } catch (SQLException e) {
+            } catch (SQLException | Batch.Failure e) {
                 LOG.warn("Could not release the sync connection", e);
             }
             metrics.finished(kind.name(), outcome, Duration.between(began, Instant.now()), processed);
@@ -236,16 +240,9 @@ public class SyncRunner {
         }
     }
 
-    /** Serialises the write phases of a store's CUSTOMERS and ORDERS runs, so both never create a card for the same customer. */
-    private static void writesLock(Connection c, UUID storeId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            ps.setString(1, "sync-writes:" + storeId);
-            ps.execute();
-        }
-    }
-
-    private void commitBatch(Connection c, UUID runId, UUID storeId, int batchNo, String phase, BatchOutcome out, String cursorXid, UUID cursorId)
+    private void commitBatch(Batch tx, UUID runId, UUID storeId, int batchNo, String phase, BatchOutcome out, String cursorXid, UUID cursorId)
             throws SQLException {
+        Connection c = tx.connection();
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE sync_runs SET processed = processed + ?, created = created + ?, updated = updated + ?, linked = linked + ?,
                        skipped = skipped + ?, failed = failed + ?, phase = ?, cursor_xid = ?::xid8, cursor_id = ?, heartbeat_at = now()
@@ -281,7 +278,7 @@ public class SyncRunner {
             }
         }
         faults.check(storeId, batchNo);
-        c.commit();
+        tx.commit();
     }
 
     private static void finish(Connection c, UUID runId, String status, String failure) throws SQLException {

@@ -3,7 +3,6 @@ package io.merchantdesk.sync.engine.match;
 import io.merchantdesk.sync.Normalize;
 import io.merchantdesk.sync.engine.Model.Address;
 import io.merchantdesk.sync.engine.Model.ErpCard;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,13 +15,13 @@ import java.util.Set;
  */
 public final class ByBillToInfoMatcher implements CustomerMatcher {
     @Override
-    public void prefetch(MatchBatch b, List<Candidate> candidates) throws SQLException {
+    public void prefetch(MatchBatch b, List<Candidate> candidates) {
         Set<List<String>> pairs = new HashSet<>();
         for (Candidate c : candidates) {
             Address a = c.billTo();
             if (a != null && a.countryCode() != null && a.zip() != null) pairs.add(List.of(a.countryCode(), a.zip()));
         }
-        b.billToCandidates = b.erp.byCountryAndPostCode(b.connection, b.settings.company(), pairs);
+        b.billToCandidates = b.erp.byCountryAndPostCode(b.batch, b.settings.company(), pairs);
     }
 
     @Override

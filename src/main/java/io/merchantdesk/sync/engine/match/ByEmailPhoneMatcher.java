@@ -1,15 +1,14 @@
 package io.merchantdesk.sync.engine.match;
 
 import io.merchantdesk.sync.engine.Model.ErpCard;
-import java.sql.SQLException;
 import java.util.List;
 
 /** BY_EMAIL_PHONE: link first, then e-mail (trimmed, case-insensitive), then phone in E.164 (SYNC-3, SYNC-5). */
 public final class ByEmailPhoneMatcher implements CustomerMatcher {
     @Override
-    public void prefetch(MatchBatch b, List<Candidate> candidates) throws SQLException {
-        b.byEmail = b.erp.byEmails(b.connection, b.settings.company(), MatchBatch.keys(candidates, Candidate::emailNorm));
-        b.byPhone = b.erp.byPhones(b.connection, b.settings.company(), MatchBatch.keys(candidates, Candidate::phoneE164));
+    public void prefetch(MatchBatch b, List<Candidate> candidates) {
+        b.byEmail = b.erp.byEmails(b.batch, b.settings.company(), MatchBatch.keys(candidates, Candidate::emailNorm));
+        b.byPhone = b.erp.byPhones(b.batch, b.settings.company(), MatchBatch.keys(candidates, Candidate::phoneE164));
     }
 
     @Override

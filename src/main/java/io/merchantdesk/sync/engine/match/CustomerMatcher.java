@@ -1,12 +1,11 @@
 package io.merchantdesk.sync.engine.match;
 
-import java.sql.SQLException;
 import java.util.List;
 
 /** One strategy per customerMappingType (SYNC-3). */
 public interface CustomerMatcher {
     /** Loads what matching the batch needs (set-based). */
-    void prefetch(MatchBatch batch, List<Candidate> candidates) throws SQLException;
+    void prefetch(MatchBatch batch, List<Candidate> candidates);
 
     Match match(MatchBatch batch, Candidate candidate);
 

@@ -1,9 +1,9 @@
 package io.merchantdesk.sync.engine.match;
 
+import io.merchantdesk.sync.engine.Batch;
 import io.merchantdesk.sync.engine.ErpPort;
 import io.merchantdesk.sync.engine.Model.ErpCard;
 import io.merchantdesk.sync.engine.Settings;
-import java.sql.Connection;
 import java.util.*;
 
 /**
@@ -11,7 +11,7 @@ import java.util.*;
  * plus the customers created earlier in the same batch (so two orders of one new customer create one card).
  */
 public final class MatchBatch {
-    public final Connection connection;
+    public final Batch batch;
     public final Settings settings;
     public final ErpPort erp;
     /** Valid links of the batch's customers (dangling ones already dropped, SYNC-5). */
@@ -22,8 +22,8 @@ public final class MatchBatch {
     /** Keys of cards created earlier in this batch → their pending index. */
     public final Map<String, Integer> createdKeys = new HashMap<>();
 
-    public MatchBatch(Connection connection, Settings settings, ErpPort erp, Map<UUID, String> links) {
-        this.connection = connection;
+    public MatchBatch(Batch batch, Settings settings, ErpPort erp, Map<UUID, String> links) {
+        this.batch = batch;
         this.settings = settings;
         this.erp = erp;
         this.links = links;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.merchantdesk.kernel.contact.Phones;
 import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.kernel.persistence.Jdbc;
+import io.merchantdesk.kernel.persistence.SnapshotWindow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,29 +59,13 @@ public final class StoreCustomerSync {
      */
     public static List<CustomerRow> changedCustomers(Connection c, UUID store, String snapshotFrom, String snapshotTo, String afterXid,
                                                      UUID afterId, int limit) throws SQLException {
-        // Conditions are added only when they apply, so the planner walks customers_store_sync_xid_idx in order and
-        // stops after the batch (an "? IS NULL OR ..." would scan the store).
-        StringBuilder sql = new StringBuilder(CUSTOMER_SELECT).append(" WHERE c.store_id = ?"
-                + " AND c.sync_xid < pg_snapshot_xmax(?::pg_snapshot) AND pg_visible_in_snapshot(c.sync_xid, ?::pg_snapshot)");
-        if (snapshotFrom != null) {
-            sql.append(" AND c.sync_xid >= pg_snapshot_xmin(?::pg_snapshot) AND NOT pg_visible_in_snapshot(c.sync_xid, ?::pg_snapshot)");
-        }
-        if (afterXid != null) sql.append(" AND (c.sync_xid, c.id) > (?::xid8, ?)");
-        sql.append(" AND (c.erp_written_at IS NULL OR c.updated_at > c.erp_written_at) ORDER BY c.sync_xid, c.id LIMIT ?");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int k = 1;
-            ps.setObject(k++, store);
-            ps.setString(k++, snapshotTo);
-            ps.setString(k++, snapshotTo);
-            if (snapshotFrom != null) {
-                ps.setString(k++, snapshotFrom);
-                ps.setString(k++, snapshotFrom);
-            }
-            if (afterXid != null) {
-                ps.setString(k++, afterXid);
-                ps.setObject(k++, afterId);
-            }
-            ps.setInt(k, limit);
+        // The window's conditions walk customers_store_sync_xid_idx in order and stop after the batch.
+        SnapshotWindow window = new SnapshotWindow(snapshotFrom, snapshotTo, afterXid, afterId);
+        String sql = CUSTOMER_SELECT + " WHERE c.store_id = ?" + window.conditions("c.sync_xid", "c.id")
+                + " AND (c.erp_written_at IS NULL OR c.updated_at > c.erp_written_at) ORDER BY c.sync_xid, c.id LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, store);
+            ps.setInt(window.bind(ps, 2), limit);
             return readCustomers(ps);
         }
     }

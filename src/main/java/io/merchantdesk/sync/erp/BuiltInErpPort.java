@@ -7,6 +7,7 @@ import io.merchantdesk.sync.engine.Batch;
 import io.merchantdesk.sync.engine.ErpPort;
 import io.merchantdesk.sync.engine.Model.*;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.merchantdesk.kernel.persistence.SnapshotWindow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -278,27 +279,12 @@ public class BuiltInErpPort implements ErpPort {
         // Exact change capture (V32, docs/sync.md): the cards whose last writing transaction is visible in the run's
         // snapshot and was not in the previous run's. Only the conditions that apply, so erp_customers_change_xid_idx
         // is walked in order from the lower bound and the walk stops after the batch.
-        StringBuilder sql = new StringBuilder("SELECT " + CARD_COLUMNS + " FROM erp_customers WHERE erp_company_id = ?"
-                + " AND change_xid < pg_snapshot_xmax(?::pg_snapshot) AND pg_visible_in_snapshot(change_xid, ?::pg_snapshot)");
-        if (snapshotFrom != null) {
-            sql.append(" AND change_xid >= pg_snapshot_xmin(?::pg_snapshot) AND NOT pg_visible_in_snapshot(change_xid, ?::pg_snapshot)");
-        }
-        if (afterXid != null) sql.append(" AND (change_xid, id) > (?::xid8, ?)");
-        sql.append(" AND (store_written_at IS NULL OR changed_at > store_written_at) ORDER BY change_xid, id LIMIT ?");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int k = 1;
-            ps.setObject(k++, company);
-            ps.setString(k++, snapshotTo);
-            ps.setString(k++, snapshotTo);
-            if (snapshotFrom != null) {
-                ps.setString(k++, snapshotFrom);
-                ps.setString(k++, snapshotFrom);
-            }
-            if (afterXid != null) {
-                ps.setString(k++, afterXid);
-                ps.setObject(k++, afterId);
-            }
-            ps.setInt(k, limit);
+        SnapshotWindow window = new SnapshotWindow(snapshotFrom, snapshotTo, afterXid, afterId);
+        String sql = "SELECT " + CARD_COLUMNS + " FROM erp_customers WHERE erp_company_id = ?" + window.conditions("change_xid", "id")
+                + " AND (store_written_at IS NULL OR changed_at > store_written_at) ORDER BY change_xid, id LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, company);
+            ps.setInt(window.bind(ps, 2), limit);
             return read(ps);
         }
     }

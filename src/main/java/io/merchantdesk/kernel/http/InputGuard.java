@@ -51,7 +51,8 @@ public class InputGuard {
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters(true);
         textOf(path, errors);
         textOf(query, errors);
-        if (errors.isEmpty() && resource != null && resource.getResourceClass() != null) {
+        refuseIfAny("INVALID_TEXT", errors);
+        if (resource != null && resource.getResourceClass() != null) {
             for (TypedParam p : typedParams(resource)) {
                 String value = (p.path() ? path : query).getFirst(p.name());
                 if (value == null || !p.path() && value.isEmpty()) continue;
@@ -59,13 +60,15 @@ public class InputGuard {
                 if (problem != null) errors.add(new FieldError(p.name(), problem));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.stream().anyMatch(e -> e.message().startsWith("must not contain") || e.message().contains("UTF-8")
-                            || e.message().contains("surrogate")) ? "INVALID_TEXT" : "INVALID_PARAMETER",
-                    "Invalid " + String.join(", ", errors.stream().map(FieldError::field).toList()), errors);
-        }
+        refuseIfAny("INVALID_PARAMETER", errors);
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             checkClaims();
+        }
+    }
+
+    private static void refuseIfAny(String code, List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(code, "Invalid " + String.join(", ", errors.stream().map(FieldError::field).toList()), errors);
         }
     }
 
@@ -111,7 +114,7 @@ public class InputGuard {
     private static String parseProblem(Class<?> type, String value) {
         try {
             if (type == UUID.class) {
-                return UUID_TEXT.matcher(value).matches() ? null : "'" + abbreviate(value) + "' is not a UUID";
+                return UUID_TEXT.matcher(value).matches() ? null : "'" + Text.abbreviate(value) + "' is not a UUID";
             }
             if (type == int.class || type == Integer.class) Integer.parseInt(value);
             else if (type == long.class || type == Long.class) Long.parseLong(value);
@@ -123,16 +126,12 @@ public class InputGuard {
                 }
                 List<String> allowed = new ArrayList<>();
                 for (Object constant : type.getEnumConstants()) allowed.add(((Enum<?>) constant).name());
-                return "unknown value '" + abbreviate(value) + "'; allowed: " + String.join(", ", allowed);
+                return "unknown value '" + Text.abbreviate(value) + "'; allowed: " + String.join(", ", allowed);
             }
             return null;
         } catch (NumberFormatException e) {
-            return "'" + abbreviate(value) + "' is not " + (type == int.class || type == Integer.class ? "an integer in range" : "a whole number in range");
+            return "'" + Text.abbreviate(value) + "' is not " + (type == int.class || type == Integer.class ? "an integer in range" : "a whole number in range");
         }
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     private static List<TypedParam> typedParams(SimpleResourceInfo resource) {

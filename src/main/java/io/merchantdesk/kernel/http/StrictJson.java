@@ -58,7 +58,7 @@ public class StrictJson implements ObjectMapperCustomizer {
             String value = super.deserialize(p, ctxt);
             String problem = Text.problem(value);
             if (problem != null) {
-                throw new RefusedValue(p, "INVALID_TEXT", problem, abbreviate(value), String.class);
+                throw new RefusedValue(p, "INVALID_TEXT", problem, Text.abbreviate(value), String.class);
             }
             return value;
         }
@@ -70,7 +70,7 @@ public class StrictJson implements ObjectMapperCustomizer {
             BigDecimal value = super.deserialize(p, ctxt);
             if (value != null && (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_FRACTION_DIGITS)) {
                 throw new RefusedValue(p, "NUMBER_OUT_OF_RANGE", "must have at most " + MAX_INTEGER_DIGITS
-                        + " digits before and " + MAX_FRACTION_DIGITS + " after the decimal point", abbreviate(p.getText()), BigDecimal.class);
+                        + " digits before and " + MAX_FRACTION_DIGITS + " after the decimal point", Text.abbreviate(p.getText()), BigDecimal.class);
             }
             return value;
         }
@@ -85,15 +85,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             Double value = super.deserialize(p, ctxt);
             if (value != null && (value.isInfinite() || value.isNaN())) {
-                throw new RefusedValue(p, "NUMBER_OUT_OF_RANGE", "must be a finite number", abbreviate(p.getText()), Double.class);
+                throw new RefusedValue(p, "NUMBER_OUT_OF_RANGE", "must be a finite number", Text.abbreviate(p.getText()), Double.class);
             }
             return value;
         }
-    }
-
-    private static String abbreviate(String value) {
-        if (value == null) return null;
-        String printable = value.replace("\u0000", "\\u0000");
-        return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
     }
 }

@@ -26,4 +26,11 @@ public final class Text {
         }
         return null;
     }
+
+    /** The value as a problem detail may quote it: NUL made visible, cut to 40 characters. */
+    public static String abbreviate(String value) {
+        if (value == null) return null;
+        String printable = value.replace("\u0000", "\\u0000");
+        return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
+    }
 }

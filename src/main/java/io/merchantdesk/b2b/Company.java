@@ -10,13 +10,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "companies")
 public class Company extends BaseEntity {
-    @Column(name = "store_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID storeId;
-
     public String name;
-
-    @Column(name = "external_id")
     public String externalId;
-
     public String note;
 }

@@ -17,12 +17,12 @@ public class CompanyContact extends BaseEntity {
             Either role lets the customer place B2B orders at the location; without a role there they cannot.""")
     public enum Role { LOCATION_ADMIN, ORDERING_ONLY }
 
-    @Column(name = "company_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID companyId;
 
-    @Column(name = "customer_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID customerId;
 
-    @Column(name = "store_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID storeId;
 }

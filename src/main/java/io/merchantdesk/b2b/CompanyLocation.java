@@ -13,19 +13,18 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "company_locations")
 public class CompanyLocation extends BaseEntity {
-    @Column(name = "company_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID companyId;
 
-    @Column(name = "store_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID storeId;
-
     public String name;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "billing_address", columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public Address billingAddress;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "shipping_address", columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public Address shippingAddress;
 }

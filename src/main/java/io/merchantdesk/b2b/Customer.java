@@ -12,17 +12,11 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "customers")
 public class Customer extends BaseEntity {
-    @Column(name = "store_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID storeId;
-
-    @Column(name = "first_name")
     public String firstName;
-
-    @Column(name = "last_name")
     public String lastName;
-
     public String email;
-
     public String phone;
 
     @Column(name = "phone_e164")

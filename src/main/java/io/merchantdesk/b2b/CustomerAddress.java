@@ -16,25 +16,19 @@ public class CustomerAddress extends PanacheEntityBase {
     @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     public UUID id;
 
-    @Column(name = "customer_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID customerId;
-
-    @Column(name = "first_name")
     public String firstName;
-    @Column(name = "last_name")
     public String lastName;
     public String company;
     public String address1;
     public String address2;
     public String city;
-    @Column(name = "province_code")
     public String provinceCode;
     public String province;
-    @Column(name = "country_code")
     public String countryCode;
     public String zip;
     public String phone;
-    @Column(name = "is_default")
     public boolean isDefault;
     public int position;
 }

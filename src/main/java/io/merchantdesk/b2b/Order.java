@@ -35,41 +35,31 @@ public class Order extends BaseEntity {
             name = "x-enum-varnames", value = "[\"D2C\", \"B2B\"]", parseValue = true))
     public enum Type { D2C, B2B }
 
-    @Column(name = "store_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID storeId;
 
-    @Column(name = "customer_id", nullable = false)
+    @Column(nullable = false)
     public UUID customerId;
-
-    @Column(name = "company_location_id")
     public UUID companyLocationId;
 
     @Enumerated(EnumType.STRING)
     public Status status = Status.OPEN;
-
-    @Column(name = "deleted_at")
     public Instant deletedAt;
-
     public String currency;
-
     public BigDecimal total;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "line_items", columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public List<LineItem> lineItems;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "billing_address", columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public Address billingAddress;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "shipping_address", columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public Address shippingAddress;
-
-    @Column(name = "placed_at")
     public Instant placedAt;
-
-    @Column(name = "migration_id")
     public UUID migrationId;
 
     public Type type() {

@@ -11,12 +11,9 @@ import java.util.UUID;
 @Table(name = "organizations")
 public class Organization extends BaseEntity {
     public String name;
-
-    @Column(name = "owner_id")
     public UUID ownerId;
 
-    @Column(name = "billing_currency", updatable = false)
+    @Column(updatable = false)
     public String billingCurrency;
-
     public boolean plus;
 }

@@ -1,7 +1,6 @@
 package io.merchantdesk.organizations;
 
 import io.merchantdesk.kernel.persistence.BaseEntity;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,18 +23,13 @@ public class PaymentMethod extends BaseEntity {
             + "PRIMARY = charged first (one per store or organization); BACKUP = charged when the primary fails, in the listed order")
     public enum BillingRole { PRIMARY, BACKUP }
 
-    @Column(name = "store_id")
     public UUID storeId;
-
-    @Column(name = "organization_id")
     public UUID organizationId;
 
     @Enumerated(EnumType.STRING)
     public Type type;
-
     public String label;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "billing_role")
     public BillingRole billingRole;
 }

@@ -1,7 +1,6 @@
 package io.merchantdesk.partners;
 
 import io.merchantdesk.kernel.persistence.BaseEntity;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.UUID;
@@ -11,7 +10,5 @@ import java.util.UUID;
 @Table(name = "partners")
 public class Partner extends BaseEntity {
     public String name;
-
-    @Column(name = "created_by")
     public UUID createdBy;
 }

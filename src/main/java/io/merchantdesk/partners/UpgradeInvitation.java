@@ -1,7 +1,6 @@
 package io.merchantdesk.partners;
 
 import io.merchantdesk.kernel.persistence.BaseEntity;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,42 +21,19 @@ public class UpgradeInvitation extends BaseEntity {
             * `EXPIRED`: not accepted in time; the partner can send a new one.""")
     public enum Status { PENDING, ACCEPTED, APPLIED, EXPIRED }
 
-    @Column(name = "lead_id")
     public UUID leadId;
-
-    @Column(name = "partner_id")
     public UUID partnerId;
-
-    @Column(name = "store_id")
     public UUID storeId;
-
-    @Column(name = "recipient_id")
     public UUID recipientId;
-
-    @Column(name = "recipient_email")
     public String recipientEmail;
 
     @Enumerated(EnumType.STRING)
     public Status status;
-
-    @Column(name = "previous_plan")
     public String previousPlan;
-
-    @Column(name = "expires_at")
     public Instant expiresAt;
-
-    @Column(name = "accepted_at")
     public Instant acceptedAt;
-
-    @Column(name = "accepted_by")
     public UUID acceptedBy;
-
-    @Column(name = "apply_by")
     public Instant applyBy;
-
-    @Column(name = "applied_at")
     public Instant appliedAt;
-
-    @Column(name = "created_by")
     public UUID createdBy;
 }

@@ -18,10 +18,10 @@ public abstract class BaseEntity extends PanacheEntityBase {
     @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     public UUID id;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     public Instant updatedAt;
 
     @Version

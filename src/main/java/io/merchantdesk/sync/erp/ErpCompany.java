@@ -1,7 +1,6 @@
 package io.merchantdesk.sync.erp;
 
 import io.merchantdesk.kernel.persistence.BaseEntity;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.UUID;
@@ -11,17 +10,10 @@ import java.util.UUID;
 @Table(name = "erp_companies")
 public class ErpCompany extends BaseEntity {
     public String name;
-
-    @Column(name = "owner_id")
     public UUID ownerId;
-
-    @Column(name = "customer_no_prefix")
     public String customerNoPrefix = "C";
-
-    @Column(name = "customer_no_width")
     public int customerNoWidth = 5;
 
     /** Next number of the customer number series; reserved in blocks by an UPDATE ... RETURNING. */
-    @Column(name = "next_customer_no")
     public long nextCustomerNo = 10;
 }

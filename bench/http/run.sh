@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP benchmark of the packaged service next to pgbench and a peer (Vendure), in one run (issue 14).
 #   bench/http/run.sh [seconds-per-endpoint]        default 20 s, after a warm-up of BENCH_WARMUP (8) s per endpoint
-# Environment: BENCH_PEER=0 skips Vendure; BENCH_JFR=1 records the point reads with JFR into target/bench-http/;
+# Environment: BENCH_PEER=0 skips Vendure; BENCH_JFR=1 records the point reads (point-reads.jfr) and the list first
+#   pages (lists.jfr) with JFR into target/bench-http/;
 #   BENCH_ONLY="store customer" runs only those endpoints (names below); BENCH_SCHEMA, BENCH_PORT.
 # Packages the jar when sources are newer than the last package, starts it in prod mode on schema md_bench_http
 # (kept between runs: seeding happens once) with an RS256 key pair of its own, seeds with seed.sql, drives wrk
@@ -120,7 +121,11 @@ for e in "${ENDPOINTS[@]}"; do n=${e%%:*}; wanted "$n" || continue
   idem=0; [ "$n" = order-create ] && idem=1
   drive "$n" "${e#*:}" "$OUT/$n.txt" "http://127.0.0.1:$PORT" "Bearer $TOKEN" "$DUR" $idem record
   if [ "${BENCH_JFR:-0}" = 1 ] && [ "$n" = order ]; then
-    jcmd "$APP" JFR.stop name=bench > /dev/null; BENCH_JFR=done; echo "JFR: $OUT/point-reads.jfr"
+    jcmd "$APP" JFR.stop name=bench > /dev/null; echo "JFR: $OUT/point-reads.jfr"
+    jcmd "$APP" JFR.start name=lists settings=profile filename="$PWD/$OUT/lists.jfr" > /dev/null
+  fi
+  if [ "${BENCH_JFR:-0}" = 1 ] && [ "$n" = leads-page ]; then
+    jcmd "$APP" JFR.stop name=lists > /dev/null; BENCH_JFR=done; echo "JFR: $OUT/lists.jfr"
   fi
 done
 

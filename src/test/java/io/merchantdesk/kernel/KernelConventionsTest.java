@@ -13,6 +13,13 @@ import org.junit.jupiter.api.Test;
 class KernelConventionsTest {
 
     @Test
+    void getRequestsLoadReadOnlyButTheirTransactionsAndOtherMethodsDoNot() {
+        var user = Api.user("kernel");
+        user.as().get("/test-probe/session").then().statusCode(200).body("", equalTo(List.of(true, false)));
+        user.as().post("/test-probe/session").then().statusCode(200).body("", equalTo(List.of(false)));
+    }
+
+    @Test
     void malformedJsonIs400ProblemAndNothingIsApplied() {
         var user = Api.user("kernel");
         int before = KernelProbeResource.CREATED.get();

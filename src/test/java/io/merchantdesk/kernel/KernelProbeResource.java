@@ -4,6 +4,8 @@ import io.merchantdesk.kernel.http.Etags;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
 import io.quarkus.security.Authenticated;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hibernate.Session;
 
 /** Test-only endpoints that exercise the kernel's HTTP conventions in isolation. */
 @Path("/test-probe")
@@ -53,6 +56,22 @@ public class KernelProbeResource {
         int from = page.cursor == null ? 0 : Integer.parseInt(io.merchantdesk.kernel.paging.Cursors.decode(page.cursor, 1).get(0)) + 1;
         List<Integer> fetched = java.util.stream.IntStream.range(from, Math.min(from + page.limit + 1, 7)).boxed().toList();
         return Page.of(fetched, page.limit, n -> n, n -> io.merchantdesk.kernel.paging.Cursors.encode(n));
+    }
+
+    @Inject
+    Session session;
+
+    /** Whether this GET's session loads read-only; and, inside it, a new transaction's session. */
+    @GET
+    @Path("/session")
+    public List<Boolean> readSession() {
+        return List.of(session.isDefaultReadOnly(), QuarkusTransaction.requiringNew().call(() -> session.isDefaultReadOnly()));
+    }
+
+    @POST
+    @Path("/session")
+    public List<Boolean> writeSession() {
+        return List.of(session.isDefaultReadOnly());
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.merchantdesk.b2b;
 
 import static io.merchantdesk.b2b.B2bFixtures.*;
+import static io.merchantdesk.support.Stores.*;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

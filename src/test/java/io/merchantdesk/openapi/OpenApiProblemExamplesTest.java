@@ -1,5 +1,6 @@
 package io.merchantdesk.openapi;
 
+import static io.merchantdesk.support.Stores.store;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -228,10 +229,5 @@ class OpenApiProblemExamplesTest {
         JsonNode ex = example("get", "/stores", "500");
         assertEquals(r.jsonPath().getString("detail"), ex.path("detail").asText(), "the example shows the real, generic detail");
         assertFalse(ex.path("correlationId").asText().isBlank(), "the example shows a correlation id");
-    }
-
-    private static String store(Api.User owner) {
-        return owner.as().body(Map.of("name", Api.unique("store"), "billingCurrency", "USD", "plan", "GROW"))
-                .post("/stores").then().statusCode(201).extract().path("id");
     }
 }

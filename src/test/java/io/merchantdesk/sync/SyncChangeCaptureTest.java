@@ -89,17 +89,24 @@ class SyncChangeCaptureTest {
         return await(s, s.owner(), start(s, kind, "FULL"));
     }
 
+    /**
+     * Connects the store for an ALL_CUSTOMERS import that may also update cards, and creates {@code count} store
+     * customers in Norway ({@code first}0 {@code last}, ...); their ids.
+     */
+    private static List<String> updatingImportOf(Setup s, int count, String first, String last, String mailLabel) {
+        connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL",
+                "storeCanUpdateCustomers", true);
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < count; i++) customers.add(customerIn(s, first + i, last, email(mailLabel + i), "NO"));
+        return customers;
+    }
+
     @Test
     @DisplayName("SYNC-18, SYNC-17 (issue 16): transactions that begin before a run and commit after its start are synced by this run or the next, "
             + "none lost and none twice; a change committed just before the run is in it, without any lag")
     void concurrentWritersLoseNoChange() throws Exception {
         Setup s = setup();
-        connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL",
-                "storeCanUpdateCustomers", true);
-        List<String> customers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            customers.add(customer(s, "Person" + i, "Test", email("cc" + i), null, address("Person" + i, "Test", null, "NO", null)));
-        }
+        List<String> customers = updatingImportOf(s, 20, "Person", "Test", "cc");
         assertEquals(20, run(s, "CUSTOMERS").getInt("counters.created"));
         UUID store = UUID.fromString(s.storeId());
         List<String> lateUpdates = customers.subList(0, 10);
@@ -138,12 +145,7 @@ class SyncChangeCaptureTest {
     @DisplayName("SYNC-18 (issue 16): a change committed concurrently with the run by many writers is synced exactly once overall, the ERP ends equal to the store")
     void manyConcurrentWriters() throws Exception {
         Setup s = setup();
-        connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL",
-                "storeCanUpdateCustomers", true);
-        List<String> customers = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            customers.add(customer(s, "Writer" + i, "Zero", email("mw" + i), null, address("Writer" + i, "Zero", null, "NO", null)));
-        }
+        List<String> customers = updatingImportOf(s, 30, "Writer", "Zero", "mw");
         run(s, s.owner(), "CUSTOMERS", 5);
         // Three writers rename their ten customers in rounds; each round is one transaction held open for a while, so
         // rounds begin before and commit after run starts. Runs go on meanwhile.
@@ -188,10 +190,7 @@ class SyncChangeCaptureTest {
     @DisplayName("issue 16: a failed record stays pending with its reason, is retried by the next runs up to the attempt limit, and a template change makes it due at once; a run with failures ends SUCCEEDED_WITH_ERRORS and is not resumed")
     void failedRecordsArePendingWork() {
         Setup s = setup();
-        template(s, "HALF", "DOMESTIC", null, null, null);
-        connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL");
-        s.owner().as().body(Map.of("customerTemplateCode", "HALF")).put(s.store("/erp-connection/customer-templates/SE")).then().statusCode(200);
-        String sven = customer(s, "Sven", "Svensson", email("sven"), null, address("Sven", "Svensson", null, "SE", null));
+        String sven = swedeOnIncompleteTemplate(s);
 
         JsonPath first = run(s, "CUSTOMERS");
         assertEquals("SUCCEEDED_WITH_ERRORS", first.getString("status"));
@@ -235,8 +234,8 @@ class SyncChangeCaptureTest {
         String linkedMail = email("linkedx");
         String linkedCard = card(s, "name", "Linked X", "email", linkedMail);
         connect(s, "customerImport", "WITH_ORDER_IMPORT", "exportCustomersToStore", true);
-        String unlinked = customer(s, "Un", "Linked", email("un"), null, address("Un", "Linked", null, "NO", null));
-        String linked = customer(s, "Linked", "X", linkedMail, null, address("Linked", "X", null, "NO", null));
+        String unlinked = customerIn(s, "Un", "Linked", email("un"), "NO");
+        String linked = customerIn(s, "Linked", "X", linkedMail, "NO");
         s.owner().as().body(Map.of("customerNo", linkedCard)).post(s.store("/customers/" + linked + "/erp-customer")).then().statusCode(201);
         JsonPath run = run(s, "CUSTOMERS");
         assertEquals("SUCCEEDED", run.getString("status"), "skips are not failures");
@@ -259,7 +258,7 @@ class SyncChangeCaptureTest {
 
         Setup t = setup();
         connect(t, "customerImport", "ALL_CUSTOMERS");
-        String nomatch = customer(t, "No", "Match", email("nomatch"), null, address("No", "Match", null, "NO", null));
+        String nomatch = customerIn(t, "No", "Match", email("nomatch"), "NO");
         JsonPath r2 = run(t, "CUSTOMERS");
         assertEquals(Map.of("NO_MATCH", 1), r2.getMap("skipReasons"));
         assertEquals(List.of("SKIPPED"), t.owner().as().get(t.store("/sync-pending")).then().extract().jsonPath().getList("items.outcome"));
@@ -275,7 +274,7 @@ class SyncChangeCaptureTest {
         Setup s = setup();
         connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL",
                 "exportCustomersToStore", true);
-        String kari = customer(s, "Kari", "Nordmann", email("kari"), null, address("Kari", "Nordmann", null, "NO", null));
+        String kari = customerIn(s, "Kari", "Nordmann", email("kari"), "NO");
         card(s, "name", "Ola Nordmann", "email", email("ola"));
         JsonPath first = run(s, "CUSTOMERS");
         assertEquals(2, first.getInt("counters.created"), "one card for Kari, one store customer for Ola");
@@ -296,7 +295,7 @@ class SyncChangeCaptureTest {
     void orderNoAddressNamesTheOrderFields() {
         Setup s = setup();
         connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL");
-        String kari = customer(s, "Kari", "Nordmann", email("kari"), null, address("Kari", "Nordmann", null, "NO", null));
+        String kari = customerIn(s, "Kari", "Nordmann", email("kari"), "NO");
         String order = order(s, kari, null, null);
         JsonPath run = run(s, "ORDERS");
         assertEquals("SUCCEEDED_WITH_ERRORS", run.getString("status"));

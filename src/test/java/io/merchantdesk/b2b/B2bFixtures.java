@@ -1,25 +1,60 @@
 package io.merchantdesk.b2b;
 
-import static org.hamcrest.Matchers.equalTo;
+import static io.merchantdesk.support.Stores.store;
 
 import io.merchantdesk.support.Api;
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builders for stores, customers, orders and companies through the API. */
+/** Builders for customers, orders and companies through the API (stores: {@link io.merchantdesk.support.Stores}). */
 final class B2bFixtures {
     private B2bFixtures() {}
 
-    static String store(Api.User owner) {
-        return owner.as().body(Map.of("name", Api.unique("store"), "billingCurrency", "USD", "plan", "GROW"))
-                .post("/stores").then().statusCode(201).body("ownerId", equalTo(owner.id())).extract().path("id");
+    /**
+     * The start of most B2B tests: a new owner with a store, a customer (Ada Lovelace) and a company with some
+     * locations, all created through the API; {@link #contact} adds the customer to the company.
+     */
+    record CompanyScene(Api.User owner, String store, String customer, String company, List<String> locations) {
+        String location(int i) {
+            return locations.get(i);
+        }
+
+        /** Adds the customer to the company with one role per location, in order, without migration: 201. */
+        CompanyScene contact(String... roles) {
+            List<Map<String, Object>> perLocation = new ArrayList<>();
+            for (int i = 0; i < roles.length; i++) perLocation.add(role(location(i), roles[i]));
+            addContact(owner, store, company, contactBody(customer, perLocation, null, false)).statusCode(201);
+            return this;
+        }
+
+        /** Adds the customer as LOCATION_ADMIN of the location, migrating their orders there (the raw answer). */
+        Response migrate(String locationId) {
+            return owner.as().body(contactBody(customer, List.of(role(locationId, "LOCATION_ADMIN")), locationId, false))
+                    .post("/stores/" + store + "/companies/" + company + "/contacts");
+        }
     }
 
-    static void staff(Api.User owner, String storeId, Api.User user, String... permissions) {
-        owner.as().body(Map.of("permissions", List.of(permissions))).put("/stores/" + storeId + "/staff/" + user.id())
-                .then().statusCode(200);
+    /** A new owner ({@code label}) with a store, a customer and a company with {@code locations} locations. */
+    static CompanyScene companyScene(String label, int locations) {
+        Api.User owner = Api.user(label);
+        String store = store(owner);
+        String customer = customer(owner, store);
+        String company = company(owner, store);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < locations; i++) ids.add(location(owner, store, company));
+        return new CompanyScene(owner, store, customer, company, List.copyOf(ids));
+    }
+
+    static CompanyScene companyScene(int locations) {
+        return companyScene("alice", locations);
+    }
+
+    /** {@link #companyScene} with one location per role, the customer already a contact with those roles. */
+    static CompanyScene contactScene(String... roles) {
+        return companyScene(roles.length).contact(roles);
     }
 
     static Map<String, Object> address(String country) {

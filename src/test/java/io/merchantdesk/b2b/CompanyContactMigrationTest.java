@@ -1,6 +1,7 @@
 package io.merchantdesk.b2b;
 
 import static io.merchantdesk.b2b.B2bFixtures.*;
+import static io.merchantdesk.support.Stores.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,12 +67,9 @@ class CompanyContactMigrationTest {
     @Test
     @DisplayName("B2B-6 add a customer from the company side with a role per location; duplicate refused; listed with roles")
     void b2b6_addFromCompany() {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String ada = customer(alice, store);
-        String company = company(alice, store);
-        String london = location(alice, store, company);
-        String leeds = location(alice, store, company);
+        var scene = companyScene(2);
+        var alice = scene.owner();
+        String store = scene.store(), ada = scene.customer(), company = scene.company(), london = scene.location(0), leeds = scene.location(1);
         addContact(alice, store, company, contactBody(ada, List.of(role(london, "LOCATION_ADMIN"), role(leeds, "ORDERING_ONLY")), null, false))
                 .statusCode(201)
                 .body("contact.customerId", equalTo(ada)).body("contact.companyId", equalTo(company))
@@ -93,14 +91,11 @@ class CompanyContactMigrationTest {
     @Test
     @DisplayName("B2B-6 the customer's side has the same semantics: a second company, with migration, listed under the customer")
     void b2b6_addFromCustomerSide_secondCompany() {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String ada = customer(alice, store);
-        String first = company(alice, store);
-        String firstLoc = location(alice, store, first);
+        var scene = contactScene("ORDERING_ONLY");
+        var alice = scene.owner();
+        String store = scene.store(), ada = scene.customer(), first = scene.company(), firstLoc = scene.location(0);
         String second = company(alice, store);
         String secondLoc = location(alice, store, second);
-        addContact(alice, store, first, contactBody(ada, List.of(role(firstLoc, "ORDERING_ONLY")), null, false)).statusCode(201);
         String b2bAtFirst = order(alice, store, ada, firstLoc);
         String d2c = order(alice, store, ada);
         String customerSide = "/stores/" + store + "/customers/" + ada + "/companies";
@@ -124,12 +119,9 @@ class CompanyContactMigrationTest {
     @Test
     @DisplayName("B2B-1 B2B-2 B2B-4 mixed history: only D2C orders move; B2B, cancelled and deleted are skipped and counted by reason")
     void b2b1_b2b2_b2b4_mixedHistory() {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String ada = customer(alice, store);
-        String other = company(alice, store);
-        String otherLoc = location(alice, store, other);
-        addContact(alice, store, other, contactBody(ada, List.of(role(otherLoc, "ORDERING_ONLY")), null, false)).statusCode(201);
+        var atOther = contactScene("ORDERING_ONLY");
+        var alice = atOther.owner();
+        String store = atOther.store(), ada = atOther.customer(), otherLoc = atOther.location(0);
         List<String> d2c = List.of(order(alice, store, ada), order(alice, store, ada), order(alice, store, ada));
         String closed = alice.as().body(new java.util.HashMap<>(orderBody(ada, null)) {{ put("status", "CLOSED"); }})
                 .post("/stores/" + store + "/orders").then().statusCode(201).extract().path("id");
@@ -164,13 +156,10 @@ class CompanyContactMigrationTest {
     @Test
     @DisplayName("B2B-3 the migration target must be one of the chosen locations; foreign locations refused; nothing changes")
     void b2b3_locationNotChosen() {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String ada = customer(alice, store);
+        var scene = companyScene(2);
+        var alice = scene.owner();
+        String store = scene.store(), ada = scene.customer(), company = scene.company(), chosen = scene.location(0), notChosen = scene.location(1);
         String o = order(alice, store, ada);
-        String company = company(alice, store);
-        String chosen = location(alice, store, company);
-        String notChosen = location(alice, store, company);
         addContact(alice, store, company, contactBody(ada, List.of(role(chosen, "ORDERING_ONLY")), notChosen, false))
                 .statusCode(422).contentType("application/problem+json")
                 .body("code", equalTo("B2B_MIGRATION_LOCATION_NOT_CHOSEN"))
@@ -195,15 +184,12 @@ class CompanyContactMigrationTest {
     @Test
     @DisplayName("B2B-5 removal without revert leaves the migrated orders B2B")
     void b2b5_removeWithoutRevert() {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String ada = customer(alice, store);
+        var scene = companyScene(1);
+        var alice = scene.owner();
+        String store = scene.store(), ada = scene.customer(), company = scene.company(), loc = scene.location(0);
         String o1 = order(alice, store, ada);
         String o2 = order(alice, store, ada);
-        String company = company(alice, store);
-        String loc = location(alice, store, company);
-        addContact(alice, store, company, contactBody(ada, List.of(role(loc, "LOCATION_ADMIN")), loc, false)).statusCode(201)
-                .body("migration.moved", equalTo(2));
+        scene.migrate(loc).then().statusCode(201).body("migration.moved", equalTo(2));
         alice.as().delete("/stores/" + store + "/companies/" + company + "/contacts/" + ada).then().statusCode(200)
                 .body("revertedOrders", equalTo(0)).body("revertedMigrationIds", empty());
         for (String id : List.of(o1, o2)) {
@@ -218,16 +204,13 @@ class CompanyContactMigrationTest {
     @Test
     @DisplayName("B2B-5 removal with revert returns exactly the migrated orders; later B2B orders and another customer's migration stay")
     void b2b5_revertExactlyTheMigratedOrders() throws Exception {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String ada = customer(alice, store);
+        var scene = companyScene(1);
+        var alice = scene.owner();
+        String store = scene.store(), ada = scene.customer(), company = scene.company(), loc = scene.location(0);
         String grace = customer(alice, store, "Grace", "Hopper");
         List<String> adaOrders = List.of(order(alice, store, ada), order(alice, store, ada), order(alice, store, ada));
         String graceOrder = order(alice, store, grace);
-        String company = company(alice, store);
-        String loc = location(alice, store, company);
-        String migration = addContact(alice, store, company, contactBody(ada, List.of(role(loc, "LOCATION_ADMIN")), loc, false))
-                .statusCode(201).body("migration.moved", equalTo(3)).extract().path("migration.id");
+        String migration = scene.migrate(loc).then().statusCode(201).body("migration.moved", equalTo(3)).extract().path("migration.id");
         addContact(alice, store, company, contactBody(grace, List.of(role(loc, "ORDERING_ONLY")), loc, false))
                 .statusCode(201).body("migration.moved", equalTo(1));
         // New B2B orders placed at the location after the migration, by Ada.
@@ -252,21 +235,18 @@ class CompanyContactMigrationTest {
         alice.as().get("/stores/" + store + "/orders/" + graceOrder).then().body("type", equalTo("B2B")).body("companyLocationId", equalTo(loc));
         alice.as().get("/stores/" + store + "/companies/" + company + "/contacts").then().body("items.customerId", contains(grace));
         // Re-adding Ada later migrates her D2C history again (the two open ones), under a new migration.
-        addContact(alice, store, company, contactBody(ada, List.of(role(loc, "LOCATION_ADMIN")), loc, false))
-                .statusCode(201).body("migration.moved", equalTo(2)).body("migration.skipped.alreadyB2b", equalTo(1))
+        scene.migrate(loc).then().statusCode(201).body("migration.moved", equalTo(2)).body("migration.skipped.alreadyB2b", equalTo(1))
                 .body("migration.skipped.cancelled", equalTo(1)).body("migration.id", not(equalTo(migration)));
     }
 
     @Test
     @DisplayName("B2B-7 a migration is atomic: a failure while moving leaves no contact, no record and every order D2C")
     void b2b7_atomic() throws Exception {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String ada = customer(alice, store);
+        var scene = companyScene(1);
+        var alice = scene.owner();
+        String store = scene.store(), ada = scene.customer(), company = scene.company(), loc = scene.location(0);
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < 5; i++) orders.add(order(alice, store, ada));
-        String company = company(alice, store);
-        String loc = location(alice, store, company);
         // Make the database refuse the move of the last order only: the UPDATE fails after touching the others.
         String poisoned = orders.get(4);
         String fn = "b2b7_fail_" + poisoned.replace("-", "");
@@ -297,8 +277,7 @@ class CompanyContactMigrationTest {
             assertEquals(0, rs.getInt(2), "no notification queued");
         }
         // The same request succeeds once the failure is gone, moving all five.
-        addContact(alice, store, company, contactBody(ada, List.of(role(loc, "LOCATION_ADMIN")), loc, false))
-                .statusCode(201).body("migration.moved", equalTo(5));
+        scene.migrate(loc).then().statusCode(201).body("migration.moved", equalTo(5));
     }
 
     @Test
@@ -329,16 +308,12 @@ class CompanyContactMigrationTest {
     @Test
     @DisplayName("cross-store: companies, locations, contacts of another store are 404; permissions are checked per operation")
     void crossStoreAndPermissions() {
-        var alice = Api.user("alice");
-        var bob = Api.user("bob");
-        String aliceStore = store(alice);
-        String bobStore = store(bob);
-        String aliceCompany = company(alice, aliceStore);
-        String aliceLoc = location(alice, aliceStore, aliceCompany);
-        String aliceCustomer = customer(alice, aliceStore);
-        String bobCustomer = customer(bob, bobStore);
-        String bobCompany = company(bob, bobStore);
-        String bobLoc = location(bob, bobStore, bobCompany);
+        var alices = companyScene("alice", 1);
+        var bobs = companyScene("bob", 1);
+        var alice = alices.owner();
+        var bob = bobs.owner();
+        String aliceStore = alices.store(), aliceCompany = alices.company(), aliceLoc = alices.location(0), aliceCustomer = alices.customer();
+        String bobStore = bobs.store(), bobCompany = bobs.company(), bobLoc = bobs.location(0), bobCustomer = bobs.customer();
         bob.as().get("/stores/" + aliceStore + "/companies").then().statusCode(404);
         bob.as().get("/stores/" + aliceStore + "/companies/" + aliceCompany).then().statusCode(404);
         bob.as().get("/stores/" + bobStore + "/companies/" + aliceCompany).then().statusCode(404);

@@ -1,6 +1,7 @@
 package io.merchantdesk.b2b;
 
 import static io.merchantdesk.b2b.B2bFixtures.*;
+import static io.merchantdesk.support.Stores.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -38,13 +39,11 @@ class ConcurrentMigrationTest {
     @Test
     @DisplayName("B2B-7 an order being placed when the migration starts is waited for, then moved with the rest")
     void b2b7_migrationWaitsForAnOrderInFlight() throws Exception {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String ada = customer(alice, store);
+        var scene = companyScene(1);
+        var alice = scene.owner();
+        String store = scene.store(), ada = scene.customer(), loc = scene.location(0);
         order(alice, store, ada);
         order(alice, store, ada);
-        String company = company(alice, store);
-        String loc = location(alice, store, company);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         UUID inFlight = UUID.randomUUID();
         try (Connection c = dataSource.getConnection()) {
@@ -60,9 +59,7 @@ class ConcurrentMigrationTest {
                 insert.setObject(3, UUID.fromString(ada));
                 insert.executeUpdate();
             }
-            Future<Response> migration = pool.submit(() -> alice.as()
-                    .body(contactBody(ada, List.of(role(loc, "LOCATION_ADMIN")), loc, false))
-                    .post("/stores/" + store + "/companies/" + company + "/contacts"));
+            Future<Response> migration = pool.submit(() -> scene.migrate(loc));
             awaitBlockedBy(pid, 1);
             assertFalse(migration.isDone(), "the migration waits for the order being placed");
             c.commit();
@@ -113,20 +110,17 @@ class ConcurrentMigrationTest {
     @Test
     @DisplayName("B2B-7 a migration racing ten order placements through the API: every order is either moved (and counted) or placed after it as D2C")
     void b2b7_raceThroughTheApi() throws Exception {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String ada = customer(alice, store);
+        var scene = companyScene(1);
+        var alice = scene.owner();
+        String store = scene.store(), ada = scene.customer(), loc = scene.location(0);
         List<String> before = new ArrayList<>();
         for (int i = 0; i < 5; i++) before.add(order(alice, store, ada));
-        String company = company(alice, store);
-        String loc = location(alice, store, company);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Response>> placements = new ArrayList<>();
         Future<Response> migration;
         try {
             for (int i = 0; i < 5; i++) placements.add(pool.submit(() -> alice.as().body(orderBody(ada, null)).post("/stores/" + store + "/orders")));
-            migration = pool.submit(() -> alice.as().body(contactBody(ada, List.of(role(loc, "LOCATION_ADMIN")), loc, false))
-                    .post("/stores/" + store + "/companies/" + company + "/contacts"));
+            migration = pool.submit(() -> scene.migrate(loc));
             for (int i = 0; i < 5; i++) placements.add(pool.submit(() -> alice.as().body(orderBody(ada, null)).post("/stores/" + store + "/orders")));
             for (Future<Response> p : placements) assertEquals(201, p.get(60, TimeUnit.SECONDS).statusCode());
         } finally {

@@ -1,6 +1,7 @@
 package io.merchantdesk.b2b;
 
 import static io.merchantdesk.b2b.B2bFixtures.*;
+import static io.merchantdesk.support.Stores.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

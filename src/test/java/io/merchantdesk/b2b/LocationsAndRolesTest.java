@@ -1,6 +1,7 @@
 package io.merchantdesk.b2b;
 
 import static io.merchantdesk.b2b.B2bFixtures.*;
+import static io.merchantdesk.support.Stores.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -26,10 +27,9 @@ class LocationsAndRolesTest {
     @Test
     @DisplayName("edit a location: PUT with If-Match replaces name and addresses (an absent address is removed); stale ETag 412; bad country 400")
     void editLocation_ifMatch() {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String company = company(alice, store);
-        String loc = location(alice, store, company);
+        var scene = companyScene(1);
+        var alice = scene.owner();
+        String store = scene.store(), company = scene.company(), loc = scene.location(0);
         String path = locations(store, company) + "/" + loc;
         String etag = alice.as().get(path).then().statusCode(200).body("id", equalTo(loc)).extract().header("ETag");
         String newEtag = alice.as().header("If-Match", etag).body(Map.of("name", "Leeds depot", "shippingAddress", address("NO")))
@@ -54,14 +54,9 @@ class LocationsAndRolesTest {
     @Test
     @DisplayName("B2B-1 delete a location: refused with 409 while orders (any status), a migration record or a contact's only role refer to it")
     void deleteLocation_refusedWhereDataWouldBeLost() {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String ada = customer(alice, store);
-        String company = company(alice, store);
-        String withOrders = location(alice, store, company);
-        String other = location(alice, store, company);
-        addContact(alice, store, company, contactBody(ada, List.of(role(withOrders, "ORDERING_ONLY"), role(other, "LOCATION_ADMIN")), null, false))
-                .statusCode(201);
+        var scene = contactScene("ORDERING_ONLY", "LOCATION_ADMIN");
+        var alice = scene.owner();
+        String store = scene.store(), ada = scene.customer(), company = scene.company(), withOrders = scene.location(0), other = scene.location(1);
         String b2b = order(alice, store, ada, withOrders);
         alice.as().post("/stores/" + store + "/orders/" + b2b + "/cancellation").then().statusCode(200);
         alice.as().delete("/stores/" + store + "/orders/" + b2b).then().statusCode(204);
@@ -94,14 +89,9 @@ class LocationsAndRolesTest {
     @Test
     @DisplayName("delete a location: the contacts' roles there go with it; a stale If-Match is 412; the last location of a company without contacts or orders can go")
     void deleteLocation_removesTheRolesThere() {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String ada = customer(alice, store);
-        String company = company(alice, store);
-        String keep = location(alice, store, company);
-        String gone = location(alice, store, company);
-        addContact(alice, store, company, contactBody(ada, List.of(role(keep, "ORDERING_ONLY"), role(gone, "LOCATION_ADMIN")), null, false))
-                .statusCode(201);
+        var scene = contactScene("ORDERING_ONLY", "LOCATION_ADMIN");
+        var alice = scene.owner();
+        String store = scene.store(), ada = scene.customer(), company = scene.company(), keep = scene.location(0), gone = scene.location(1);
         String path = locations(store, company) + "/" + gone;
         String etag = alice.as().get(path).then().extract().header("ETag");
         alice.as().header("If-Match", etag).body(Map.of("name", "renamed")).put(path).then().statusCode(200);
@@ -124,12 +114,9 @@ class LocationsAndRolesTest {
     @Test
     @DisplayName("B2B-6 set a contact's role per location: change a role, add a location, ETag/If-Match (stale 412); only the company's locations")
     void setContactRole_perLocation() {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String ada = customer(alice, store);
-        String company = company(alice, store);
-        String london = location(alice, store, company);
-        String leeds = location(alice, store, company);
+        var scene = companyScene(2);
+        var alice = scene.owner();
+        String store = scene.store(), ada = scene.customer(), company = scene.company(), london = scene.location(0), leeds = scene.location(1);
         String etag = addContact(alice, store, company, contactBody(ada, List.of(role(london, "ORDERING_ONLY")), null, false))
                 .statusCode(201).header("ETag", notNullValue()).extract().header("ETag");
         alice.as().get(contact(store, company, ada)).then().statusCode(200).header("ETag", equalTo(etag))
@@ -163,14 +150,9 @@ class LocationsAndRolesTest {
     @Test
     @DisplayName("B2B-1 remove a contact from a location: no more B2B orders there, placed orders stay; the last location is 409 B2B_CONTACT_LAST_LOCATION")
     void removeContactFromLocation() {
-        var alice = Api.user("alice");
-        String store = store(alice);
-        String ada = customer(alice, store);
-        String company = company(alice, store);
-        String london = location(alice, store, company);
-        String leeds = location(alice, store, company);
-        addContact(alice, store, company, contactBody(ada, List.of(role(london, "LOCATION_ADMIN"), role(leeds, "ORDERING_ONLY")), null, false))
-                .statusCode(201);
+        var scene = contactScene("LOCATION_ADMIN", "ORDERING_ONLY");
+        var alice = scene.owner();
+        String store = scene.store(), ada = scene.customer(), company = scene.company(), london = scene.location(0), leeds = scene.location(1);
         String placed = order(alice, store, ada, leeds);
         String etag = alice.as().get(contact(store, company, ada)).then().extract().header("ETag");
         alice.as().header("If-Match", "\"999\"").delete(contact(store, company, ada) + "/locations/" + leeds).then().statusCode(412);
@@ -189,16 +171,11 @@ class LocationsAndRolesTest {
     @Test
     @DisplayName("cross-store 404 and missing-permission 403 on location edit/delete and contact role changes")
     void locationsAndRoles_crossStoreAndPermissions() {
-        var alice = Api.user("alice");
+        var scene = contactScene("ORDERING_ONLY", "ORDERING_ONLY");
+        var alice = scene.owner();
+        String aliceStore = scene.store(), ada = scene.customer(), company = scene.company(), loc = scene.location(0), spare = scene.location(1);
         var bob = Api.user("bob");
-        String aliceStore = store(alice);
         String bobStore = store(bob);
-        String ada = customer(alice, aliceStore);
-        String company = company(alice, aliceStore);
-        String loc = location(alice, aliceStore, company);
-        String spare = location(alice, aliceStore, company);
-        addContact(alice, aliceStore, company, contactBody(ada, List.of(role(loc, "ORDERING_ONLY"), role(spare, "ORDERING_ONLY")), null, false))
-                .statusCode(201);
         String roleBody = "{\"role\":\"LOCATION_ADMIN\"}";
         for (String s : List.of(aliceStore, bobStore)) {
             bob.as().get(locations(s, company) + "/" + loc).then().statusCode(404);

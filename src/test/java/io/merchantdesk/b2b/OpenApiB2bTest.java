@@ -1,14 +1,14 @@
 package io.merchantdesk.b2b;
 
 import static io.merchantdesk.b2b.B2bFixtures.*;
-import static io.restassured.RestAssured.given;
+import static io.merchantdesk.support.Stores.*;
+import static io.merchantdesk.openapi.ServedOpenApi.*;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.merchantdesk.openapi.ServedOpenApi;
 import io.merchantdesk.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.validation.constraints.Min;
@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,25 +30,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OpenApiB2bTest {
     private static final Set<String> B2B_TAGS = Set.of("Customers", "Orders", "Companies");
-    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
-    private static JsonNode doc;
-
-    @BeforeEach
-    void load() throws Exception {
-        if (doc != null) return;
-        doc = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
-    }
 
     private static JsonNode schema(String name) {
-        JsonNode s = doc.path("components").path("schemas").path(name);
-        assertFalse(s.isMissingNode(), "schema " + name + " is documented");
-        return s;
-    }
-
-    private static Set<String> required(JsonNode schema) {
-        Set<String> out = new TreeSet<>();
-        schema.path("required").forEach(n -> out.add(n.asText()));
-        return out;
+        return ServedOpenApi.schema(document(), name);
     }
 
     @Test
@@ -98,35 +81,17 @@ class OpenApiB2bTest {
     @Test
     @DisplayName("every operation of Customers, Orders and Companies has a description")
     void everyB2bOperationHasADescription() {
-        List<String> missing = new ArrayList<>();
-        int operations = 0;
-        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
-                if (!METHODS.contains(op.getKey())) continue;
-                JsonNode o = op.getValue();
-                boolean b2b = false;
-                for (JsonNode t : o.path("tags")) b2b |= B2B_TAGS.contains(t.asText());
-                if (!b2b) continue;
-                operations++;
-                if (o.path("description").asText().isBlank()) missing.add(op.getKey().toUpperCase() + " " + path.getKey());
-            }
-        }
-        assertEquals(28, operations, "the B2B operations, including the six of issue 15");
+        List<Operation> b2b = operations(document()).stream().filter(o -> o.taggedAnyOf(B2B_TAGS)).toList();
+        List<String> missing = b2b.stream().filter(o -> o.description().isBlank()).map(Operation::where).toList();
+        assertEquals(28, b2b.size(), "the B2B operations, including the six of issue 15");
         assertTrue(missing.isEmpty(), "operations without a description:\n" + String.join("\n", missing));
     }
 
     @Test
     @DisplayName("every B2B enum schema has a description explaining each of its values")
     void everyB2bEnumExplainsItsValues() {
-        List<String> defects = new ArrayList<>();
-        for (String name : List.of("ContactRole", "OrderStatus", "OrderType", "CreatableStatus")) {
-            JsonNode s = schema(name);
-            String description = s.path("description").asText();
-            if (description.isBlank()) defects.add(name + ": no description");
-            for (JsonNode value : s.path("enum")) {
-                if (!description.contains(value.asText() + ":")) defects.add(name + ": the description does not explain " + value.asText());
-            }
-        }
+        List<String> defects = enumDefects(document(), List.of("ContactRole", "OrderStatus", "OrderType", "CreatableStatus"),
+                (description, value) -> description.contains(value + ":"));
         assertTrue(defects.isEmpty(), String.join("\n", defects));
     }
 }

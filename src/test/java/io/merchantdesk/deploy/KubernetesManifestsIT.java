@@ -35,6 +35,10 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +65,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code package}, so target/openapi/openapi.json is the document of the packaged application.
  */
 class KubernetesManifestsIT {
+    /** A test run once for each overlay, dev and prod, with the overlay's name. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    @interface EachOverlay {}
+
     static final Path K8S = Path.of("deploy", "k8s");
     static final String APP = "merchantdesk";
     static final String SYNC_PATH = "/stores/{storeId}/sync-runs";
@@ -161,8 +172,7 @@ class KubernetesManifestsIT {
         return !selector.isEmpty() && labels.entrySet().containsAll(selector.entrySet());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @EachOverlay
     @DisplayName("each overlay renders with kubectl kustomize into known, namespace-free objects without Secret values")
     void rendersKnownObjects(String overlay) throws Exception {
         Rendered rendered = render(overlay);
@@ -176,8 +186,7 @@ class KubernetesManifestsIT {
                 "PodDisruptionBudget", "NetworkPolicy", "CronJob")), overlay + " renders " + kinds);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @EachOverlay
     @DisplayName("startup, readiness and liveness probes call the health endpoints the application serves, on its HTTP port")
     void probesPointAtHealthPaths(String overlay) throws Exception {
         Container app = container(render(overlay).api().getSpec().getTemplate(), APP);
@@ -195,8 +204,7 @@ class KubernetesManifestsIT {
         assertTrue(startup.getPeriodSeconds() * startup.getFailureThreshold() >= 120, "startup probe budget");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @EachOverlay
     @DisplayName("image, ports, metrics path and Service agree with the application's configuration")
     void imageAndPortsAgreeWithTheApplication(String overlay) throws Exception {
         Rendered rendered = render(overlay);
@@ -223,8 +231,7 @@ class KubernetesManifestsIT {
         assertEquals(rendered.one(ServiceAccount.class, APP).getMetadata().getName(), template.getSpec().getServiceAccountName());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @EachOverlay
     @DisplayName("every pod runs non-root with a read-only root filesystem, no privilege escalation, no capabilities, and sized resources")
     void securityContexts(String overlay) throws Exception {
         Rendered rendered = render(overlay);
@@ -250,8 +257,7 @@ class KubernetesManifestsIT {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @EachOverlay
     @DisplayName("Secrets are only referenced (the documented four), ConfigMap references resolve, no credential is a literal")
     void secretsByReferenceOnly(String overlay) throws Exception {
         Rendered rendered = render(overlay);
@@ -286,8 +292,7 @@ class KubernetesManifestsIT {
         SECRETS.forEach(secret -> assertTrue(operations.contains(secret), "docs/operations.md explains " + secret));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @EachOverlay
     @DisplayName("HPA, PodDisruptionBudget and NetworkPolicy target the API Deployment and its pods")
     void scalingAndPoliciesTargetTheApi(String overlay) throws Exception {
         Rendered rendered = render(overlay);
@@ -306,8 +311,7 @@ class KubernetesManifestsIT {
         assertTrue(selects(api.getSpec().getSelector().getMatchLabels(), labels));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @EachOverlay
     @DisplayName("SYNC-17: a CUSTOMERS and an ORDERS CronJob, Forbid concurrency, history limits, deadlines, calling the API Service")
     void syncCronJobs(String overlay) throws Exception {
         Rendered rendered = render(overlay);

@@ -56,61 +56,25 @@ class SyncProcessKillIT {
     void killedRunIsResumedWithoutDuplicates() throws Exception {
         int port = freePort();
         Process first = startJar(port, true, "first");
-        String token = TestKeys.token(TestKeys.NEW, "kill-owner-" + UUID.randomUUID().toString().substring(0, 8));
-        as(port, token).get("/me").then().statusCode(200);
-        String storeId = as(port, token).body(Map.of("name", "Killed sync store", "billingCurrency", "NOK", "plan", "GROW"))
-                .post("/stores").then().statusCode(201).extract().path("id");
-        String companyId = as(port, token).body(Map.of("name", "Killed sync ERP")).post("/erp-companies")
-                .then().statusCode(201).extract().path("id");
-        as(port, token).body(Map.of("code", "RETAIL", "genBusPostingGroup", "DOMESTIC", "customerPostingGroup", "DOMESTIC",
-                        "vatBusPostingGroup", "DOMESTIC", "paymentTermsCode", "14D", "pricesIncludingVat", true))
-                .post("/erp-companies/" + companyId + "/customer-templates").then().statusCode(201);
-        as(port, token).body(Map.of("erpCompanyId", companyId, "customerImport", "ALL_CUSTOMERS", "customerMappingType", "BY_EMAIL_PHONE",
-                        "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL"))
-                .put("/stores/" + storeId + "/erp-connection").then().statusCode(200);
+        Shop shop = shop(port, "kill-owner-", "Killed sync");
+        connect(port, shop, "ALL_CUSTOMERS");
+        String token = shop.token(), storeId = shop.storeId();
+        UUID store = UUID.fromString(storeId);
+        UUID company = UUID.fromString(shop.companyId());
 
         try (Connection c = jdbc()) {
-            seed(c, UUID.fromString(storeId), UUID.fromString(companyId));
-
-            String runId = as(port, token).body(Map.of("kind", "CUSTOMERS", "batchSize", BATCH))
-                    .post("/stores/" + storeId + "/sync-runs").then().statusCode(202).extract().path("id");
-            String runPath = "/stores/" + storeId + "/sync-runs/" + runId;
-            JsonPath before = poll(port, token, runPath, r -> r.getInt("counters.processed") >= BATCH || !"RUNNING".equals(r.getString("status")), 60);
-            assertEquals("RUNNING", before.getString("status"), "the run is still running after its first batch: " + before.prettify());
-
-            first.destroyForcibly(); // SIGKILL: no shutdown hook, no finally, no unlock
-            assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the killed jar exited");
-
-            Map<String, Object> dead = row(c, "SELECT status, processed, created, linked FROM sync_runs WHERE id = ?", UUID.fromString(runId));
-            assertEquals("RUNNING", dead.get("status"), "the kill left the run RUNNING");
-            int deadProcessed = (int) dead.get("processed");
-            assertTrue(deadProcessed >= BATCH && deadProcessed < STORE_CUSTOMERS, "killed halfway: " + dead);
-            assertEquals(0, deadProcessed % BATCH, "only whole batches were committed: " + dead);
-
-            startJar(port, false, "second");
-            JsonPath stale = poll(port, token, runPath, r -> r.getBoolean("stale"), 30);
-            assertEquals("RUNNING", stale.getString("status"));
-            assertEquals(deadProcessed, stale.getInt("counters.processed"), "the dead run's committed batches are kept");
-
-            String resumedId = as(port, token).body(Map.of("kind", "CUSTOMERS", "batchSize", BATCH))
-                    .post("/stores/" + storeId + "/sync-runs").then().statusCode(202).extract().path("id");
-            JsonPath resumed = poll(port, token, "/stores/" + storeId + "/sync-runs/" + resumedId,
-                    r -> !"RUNNING".equals(r.getString("status")), 60);
-            assertEquals("SUCCEEDED", resumed.getString("status"), resumed.prettify());
-            assertEquals(runId, resumed.getString("resumedFrom"));
-            JsonPath interrupted = as(port, token).get(runPath).then().statusCode(200)
-                    .body("status", equalTo("INTERRUPTED")).body("stale", equalTo(false)).body("failure", containsString("stopped"))
-                    .extract().jsonPath();
+            seed(c, store, company);
+            Killed killed = startAndKillHalfway(c, port, shop, "CUSTOMERS", first, STORE_CUSTOMERS);
+            JsonPath resumed = resumeAfterRestart(port, shop, "CUSTOMERS", killed, "second", 60);
+            JsonPath interrupted = interrupted(port, token, killed.runPath());
 
             // counters of the two runs add up to one uninterrupted import
-            assertEquals(STORE_CUSTOMERS, interrupted.getInt("counters.processed") + resumed.getInt("counters.processed"));
-            assertEquals(STORE_CUSTOMERS - MATCHING_CARDS, interrupted.getInt("counters.created") + resumed.getInt("counters.created"));
-            assertEquals(MATCHING_CARDS, interrupted.getInt("counters.linked") + resumed.getInt("counters.linked"));
-            assertEquals(0, interrupted.getInt("counters.failed") + resumed.getInt("counters.failed"));
+            assertEquals(STORE_CUSTOMERS, sum("processed", interrupted, resumed));
+            assertEquals(STORE_CUSTOMERS - MATCHING_CARDS, sum("created", interrupted, resumed));
+            assertEquals(MATCHING_CARDS, sum("linked", interrupted, resumed));
+            assertEquals(0, sum("failed", interrupted, resumed));
 
             // and the data: one link per store customer, one card per link, no duplicate numbers or e-mails
-            UUID store = UUID.fromString(storeId);
-            UUID company = UUID.fromString(companyId);
             assertEquals(0L, count(c, """
                     SELECT count(*) FROM customers cu
                     LEFT JOIN (SELECT customer_id, count(*) AS n FROM customer_links GROUP BY customer_id) l ON l.customer_id = cu.id
@@ -118,7 +82,7 @@ class SyncProcessKillIT {
             assertEquals((long) STORE_CUSTOMERS, count(c, "SELECT count(*) FROM customer_links WHERE store_id = ?", store));
             assertEquals((long) STORE_CUSTOMERS, count(c, "SELECT count(DISTINCT customer_no) FROM customer_links WHERE store_id = ?", store),
                     "no ERP card linked twice");
-            assertEquals((long) MATCHING_CARDS + OTHER_CARDS + interrupted.getInt("counters.created") + resumed.getInt("counters.created"),
+            assertEquals((long) MATCHING_CARDS + OTHER_CARDS + sum("created", interrupted, resumed),
                     count(c, "SELECT count(*) FROM erp_customers WHERE erp_company_id = ?", company), "cards = existing + created");
             assertEquals(0L, count(c, "SELECT count(*) - count(DISTINCT customer_no) FROM erp_customers WHERE erp_company_id = ?", company));
             assertEquals(0L, count(c, "SELECT count(email_norm) - count(DISTINCT email_norm) FROM erp_customers WHERE erp_company_id = ?", company));
@@ -138,63 +102,35 @@ class SyncProcessKillIT {
     void killedOrdersRunIsResumedWithoutDuplicates() throws Exception {
         int port = freePort();
         Process first = startJar(port, true, "orders-first");
-        String token = TestKeys.token(TestKeys.NEW, "kill-orders-" + UUID.randomUUID().toString().substring(0, 8));
-        as(port, token).get("/me").then().statusCode(200);
-        String storeId = as(port, token).body(Map.of("name", "Killed orders store", "billingCurrency", "NOK", "plan", "GROW"))
-                .post("/stores").then().statusCode(201).extract().path("id");
-        String companyId = as(port, token).body(Map.of("name", "Killed orders ERP")).post("/erp-companies")
-                .then().statusCode(201).extract().path("id");
-        as(port, token).body(Map.of("code", "RETAIL", "genBusPostingGroup", "DOMESTIC", "customerPostingGroup", "DOMESTIC",
-                        "vatBusPostingGroup", "DOMESTIC", "paymentTermsCode", "14D", "pricesIncludingVat", true))
-                .post("/erp-companies/" + companyId + "/customer-templates").then().statusCode(201);
+        Shop shop = shop(port, "kill-orders-", "Killed orders");
+        String token = shop.token(), storeId = shop.storeId();
         String swedenDefault = as(port, token).body(Map.of("name", "Sweden default", "countryCode", "SE", "templateCode", "RETAIL"))
-                .post("/erp-companies/" + companyId + "/customers").then().statusCode(201).extract().path("customerNo");
-        as(port, token).body(Map.of("erpCompanyId", companyId, "customerImport", "WITH_ORDER_IMPORT", "customerMappingType", "BY_EMAIL_PHONE",
-                        "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL"))
-                .put("/stores/" + storeId + "/erp-connection").then().statusCode(200);
+                .post("/erp-companies/" + shop.companyId() + "/customers").then().statusCode(201).extract().path("customerNo");
+        connect(port, shop, "WITH_ORDER_IMPORT");
         as(port, token).body(Map.of("defaultCustomerNo", swedenDefault)) // SYNC-1: orders shipped to Sweden go to this customer
                 .put("/stores/" + storeId + "/erp-connection/customer-templates/SE").then().statusCode(200);
 
         UUID store = UUID.fromString(storeId);
-        UUID company = UUID.fromString(companyId);
+        UUID company = UUID.fromString(shop.companyId());
         try (Connection c = jdbc()) {
             seedOrders(c, store, company);
             long orders = count(c, "SELECT count(*) FROM orders WHERE store_id = ?", store);
             long sweden = count(c, "SELECT count(*) FROM orders WHERE store_id = ? AND shipping_address->>'countryCode' = 'SE'", store);
             long cardsBefore = count(c, "SELECT count(*) FROM erp_customers WHERE erp_company_id = ?", company);
 
-            String runId = as(port, token).body(Map.of("kind", "ORDERS", "batchSize", BATCH))
-                    .post("/stores/" + storeId + "/sync-runs").then().statusCode(202).extract().path("id");
-            String runPath = "/stores/" + storeId + "/sync-runs/" + runId;
-            JsonPath before = poll(port, token, runPath, r -> r.getInt("counters.processed") >= BATCH || !"RUNNING".equals(r.getString("status")), 60);
-            assertEquals("RUNNING", before.getString("status"), "the run is still running after its first batch: " + before.prettify());
-
-            first.destroyForcibly(); // SIGKILL
-            assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the killed jar exited");
-            Map<String, Object> dead = row(c, "SELECT status, processed FROM sync_runs WHERE id = ?", UUID.fromString(runId));
-            assertEquals("RUNNING", dead.get("status"), "the kill left the run RUNNING");
-            int deadProcessed = (int) dead.get("processed");
-            assertTrue(deadProcessed >= BATCH && deadProcessed < orders, "killed halfway: " + dead);
-            assertEquals(0, deadProcessed % BATCH, "only whole batches were committed: " + dead);
-            assertEquals((long) deadProcessed, count(c, "SELECT count(*) FROM erp_orders WHERE store_id = ?", store),
+            Killed killed = startAndKillHalfway(c, port, shop, "ORDERS", first, orders);
+            assertEquals((long) killed.processed(), count(c, "SELECT count(*) FROM erp_orders WHERE store_id = ?", store),
                     "the committed batches' orders, and only them, are imported");
-
-            startJar(port, false, "orders-second");
-            poll(port, token, runPath, r -> r.getBoolean("stale"), 30);
-            String resumedId = as(port, token).body(Map.of("kind", "ORDERS", "batchSize", BATCH))
-                    .post("/stores/" + storeId + "/sync-runs").then().statusCode(202).extract().path("id");
-            JsonPath resumed = poll(port, token, "/stores/" + storeId + "/sync-runs/" + resumedId, r -> !"RUNNING".equals(r.getString("status")), 90);
-            assertEquals("SUCCEEDED", resumed.getString("status"), resumed.prettify());
-            assertEquals(runId, resumed.getString("resumedFrom"));
-            JsonPath interrupted = as(port, token).get(runPath).then().statusCode(200).body("status", equalTo("INTERRUPTED")).extract().jsonPath();
+            JsonPath resumed = resumeAfterRestart(port, shop, "ORDERS", killed, "orders-second", 90);
+            JsonPath interrupted = interrupted(port, token, killed.runPath());
 
             // counters of the two runs add up to one uninterrupted import
             long needCards = ORDER_CUSTOMERS - ORDER_MATCHING - (ORDER_CUSTOMERS - ORDER_MATCHING + 4) / 5; // new customers not shipping to SE
             long matchedNotSweden = ORDER_MATCHING - (ORDER_MATCHING + 4) / 5;
-            assertEquals(orders, interrupted.getInt("counters.processed") + resumed.getInt("counters.processed"));
-            assertEquals(needCards, interrupted.getInt("counters.created") + resumed.getInt("counters.created"), "one card per new customer");
-            assertEquals(matchedNotSweden, interrupted.getInt("counters.linked") + resumed.getInt("counters.linked"), "one link per e-mail match");
-            assertEquals(0, interrupted.getInt("counters.failed") + resumed.getInt("counters.failed"));
+            assertEquals(orders, sum("processed", interrupted, resumed));
+            assertEquals(needCards, sum("created", interrupted, resumed), "one card per new customer");
+            assertEquals(matchedNotSweden, sum("linked", interrupted, resumed), "one link per e-mail match");
+            assertEquals(0, sum("failed", interrupted, resumed));
 
             // the data: every order imported exactly once, by its rule; no duplicate link or card
             assertEquals(orders, count(c, "SELECT count(*) FROM erp_orders WHERE store_id = ?", store));
@@ -233,19 +169,9 @@ class SyncProcessKillIT {
      */
     private static void seedOrders(Connection c, UUID storeId, UUID companyId) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.executeUpdate("""
-                    INSERT INTO erp_customers (id, erp_company_id, customer_no, name, country_code, email, email_norm,
-                                               gen_bus_posting_group, customer_posting_group, vat_bus_posting_group, changed_at, created_at, updated_at)
-                    SELECT gen_random_uuid(), '%1$s', 'B' || lpad(i::text, 6, '0'), 'ERP customer ' || i, 'NO',
-                           'Buyer' || i || '@Orders.NO', 'buyer' || i || '@orders.no',
-                           'DOMESTIC', 'DOMESTIC', 'DOMESTIC', now() - interval '1 day', now(), now()
-                    FROM generate_series(0, %2$d) i""".formatted(companyId, ORDER_MATCHING - 1));
-            st.executeUpdate("""
-                    INSERT INTO customers (id, store_id, first_name, last_name, email, created_at, updated_at)
-                    SELECT gen_random_uuid(), '%1$s', 'First' || i, 'Last' || i,
-                           CASE WHEN i < %2$d THEN 'buyer' || i || '@orders.no' ELSE 'shopper' || i || '@store.no' END,
-                           now() - interval '1 hour', now() - interval '1 hour'
-                    FROM generate_series(0, %3$d) i""".formatted(storeId, ORDER_MATCHING, ORDER_CUSTOMERS - 1));
+            insertErpCards(st, companyId, ORDER_MATCHING, "'Buyer' || i || '@Orders.NO'");
+            insertStoreCustomers(st, storeId, ORDER_CUSTOMERS,
+                    "CASE WHEN i < %d THEN 'buyer' || i || '@orders.no' ELSE 'shopper' || i || '@store.no' END".formatted(ORDER_MATCHING));
             st.executeUpdate("""
                     INSERT INTO orders (id, store_id, customer_id, currency, total, line_items, billing_address, shipping_address)
                     SELECT gen_random_uuid(), cu.store_id, cu.id, 'NOK', 100,
@@ -264,26 +190,119 @@ class SyncProcessKillIT {
     /** Set-based: ERP cards a fixed share of the store matches by e-mail (in another case), the rest new. */
     private static void seed(Connection c, UUID storeId, UUID companyId) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.executeUpdate("""
-                    INSERT INTO erp_customers (id, erp_company_id, customer_no, name, country_code, email, email_norm,
-                                               gen_bus_posting_group, customer_posting_group, vat_bus_posting_group, changed_at, created_at, updated_at)
-                    SELECT gen_random_uuid(), '%1$s', 'B' || lpad(i::text, 6, '0'), 'ERP customer ' || i, 'NO',
-                           CASE WHEN i < %2$d THEN 'Person' || i || '@Kill.NO' ELSE 'erp' || i || '@erp.no' END,
-                           CASE WHEN i < %2$d THEN 'person' || i || '@kill.no' ELSE 'erp' || i || '@erp.no' END,
-                           'DOMESTIC', 'DOMESTIC', 'DOMESTIC', now() - interval '1 day', now(), now()
-                    FROM generate_series(0, %3$d) i""".formatted(companyId, MATCHING_CARDS, MATCHING_CARDS + OTHER_CARDS - 1));
-            st.executeUpdate("""
-                    INSERT INTO customers (id, store_id, first_name, last_name, email, created_at, updated_at)
-                    SELECT gen_random_uuid(), '%1$s', 'First' || i, 'Last' || i,
-                           CASE WHEN i < %2$d THEN 'person' || i || '@kill.no' ELSE 'store' || i || '@store.no' END,
-                           now() - interval '1 hour', now() - interval '1 hour'
-                    FROM generate_series(0, %3$d) i""".formatted(storeId, MATCHING_CARDS, STORE_CUSTOMERS - 1));
+            insertErpCards(st, companyId, MATCHING_CARDS + OTHER_CARDS,
+                    "CASE WHEN i < %d THEN 'Person' || i || '@Kill.NO' ELSE 'erp' || i || '@erp.no' END".formatted(MATCHING_CARDS));
+            insertStoreCustomers(st, storeId, STORE_CUSTOMERS,
+                    "CASE WHEN i < %d THEN 'person' || i || '@kill.no' ELSE 'store' || i || '@store.no' END".formatted(MATCHING_CARDS));
             st.executeUpdate("""
                     INSERT INTO customer_addresses (id, customer_id, first_name, last_name, address1, city, country_code, zip, is_default, position)
                     SELECT gen_random_uuid(), id, first_name, last_name, 'Storgata 1', 'Oslo', 'NO', '0155', true, 0
                     FROM customers WHERE store_id = '%s'""".formatted(storeId));
             st.execute("ANALYZE customers; ANALYZE customer_addresses; ANALYZE erp_customers");
         }
+    }
+
+    /** A new user's NOK store and an ERP company with the RETAIL customer template, on the jar at the port. */
+    private record Shop(String token, String storeId, String companyId) {}
+
+    private static Shop shop(int port, String subjectPrefix, String name) {
+        String token = TestKeys.token(TestKeys.NEW, subjectPrefix + UUID.randomUUID().toString().substring(0, 8));
+        as(port, token).get("/me").then().statusCode(200);
+        String storeId = as(port, token).body(Map.of("name", name + " store", "billingCurrency", "NOK", "plan", "GROW"))
+                .post("/stores").then().statusCode(201).extract().path("id");
+        String companyId = as(port, token).body(Map.of("name", name + " ERP")).post("/erp-companies")
+                .then().statusCode(201).extract().path("id");
+        as(port, token).body(Map.of("code", "RETAIL", "genBusPostingGroup", "DOMESTIC", "customerPostingGroup", "DOMESTIC",
+                        "vatBusPostingGroup", "DOMESTIC", "paymentTermsCode", "14D", "pricesIncludingVat", true))
+                .post("/erp-companies/" + companyId + "/customer-templates").then().statusCode(201);
+        return new Shop(token, storeId, companyId);
+    }
+
+    /** Connects the shop's store to its ERP company: e-mail/phone mapping, unknown customers created from RETAIL. */
+    private static void connect(int port, Shop shop, String customerImport) {
+        as(port, shop.token()).body(Map.of("erpCompanyId", shop.companyId(), "customerImport", customerImport,
+                        "customerMappingType", "BY_EMAIL_PHONE", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL"))
+                .put("/stores/" + shop.storeId() + "/erp-connection").then().statusCode(200);
+    }
+
+    private static String startRun(int port, Shop shop, String kind) {
+        return as(port, shop.token()).body(Map.of("kind", kind, "batchSize", BATCH))
+                .post("/stores/" + shop.storeId() + "/sync-runs").then().statusCode(202).extract().path("id");
+    }
+
+    /** A run killed with its jar: its id and path, and how many records its committed batches processed. */
+    private record Killed(String runId, String runPath, int processed) {}
+
+    /**
+     * Starts a run of the kind, waits for its first batch, kills the jar with SIGKILL and checks what the kill
+     * left behind: the run RUNNING, halfway through the {@code total} records, only whole batches committed.
+     */
+    private static Killed startAndKillHalfway(Connection c, int port, Shop shop, String kind, Process jar, long total) throws Exception {
+        String runId = startRun(port, shop, kind);
+        String runPath = "/stores/" + shop.storeId() + "/sync-runs/" + runId;
+        JsonPath before = poll(port, shop.token(), runPath, r -> r.getInt("counters.processed") >= BATCH || !"RUNNING".equals(r.getString("status")), 60);
+        assertEquals("RUNNING", before.getString("status"), "the run is still running after its first batch: " + before.prettify());
+
+        jar.destroyForcibly(); // SIGKILL: no shutdown hook, no finally, no unlock
+        assertTrue(jar.waitFor(30, TimeUnit.SECONDS), "the killed jar exited");
+
+        Map<String, Object> dead = row(c, "SELECT status, processed, created, linked FROM sync_runs WHERE id = ?", UUID.fromString(runId));
+        assertEquals("RUNNING", dead.get("status"), "the kill left the run RUNNING");
+        int deadProcessed = (int) dead.get("processed");
+        assertTrue(deadProcessed >= BATCH && deadProcessed < total, "killed halfway: " + dead);
+        assertEquals(0, deadProcessed % BATCH, "only whole batches were committed: " + dead);
+        return new Killed(runId, runPath, deadProcessed);
+    }
+
+    /**
+     * Starts a second jar on the schema, which sees the killed run as stale (still RUNNING, its committed batches
+     * kept); then a new run of the kind resumes it and succeeds. The resumed run's answer.
+     */
+    private JsonPath resumeAfterRestart(int port, Shop shop, String kind, Killed killed, String jarName, int seconds) throws Exception {
+        startJar(port, false, jarName);
+        JsonPath stale = poll(port, shop.token(), killed.runPath(), r -> r.getBoolean("stale"), 30);
+        assertEquals("RUNNING", stale.getString("status"));
+        assertEquals(killed.processed(), stale.getInt("counters.processed"), "the dead run's committed batches are kept");
+
+        String resumedId = startRun(port, shop, kind);
+        JsonPath resumed = poll(port, shop.token(), "/stores/" + shop.storeId() + "/sync-runs/" + resumedId,
+                r -> !"RUNNING".equals(r.getString("status")), seconds);
+        assertEquals("SUCCEEDED", resumed.getString("status"), resumed.prettify());
+        assertEquals(killed.runId(), resumed.getString("resumedFrom"));
+        return resumed;
+    }
+
+    /** The killed run after the resume: INTERRUPTED, no longer stale, saying it stopped. */
+    private static JsonPath interrupted(int port, String token, String runPath) {
+        return as(port, token).get(runPath).then().statusCode(200)
+                .body("status", equalTo("INTERRUPTED")).body("stale", equalTo(false)).body("failure", containsString("stopped"))
+                .extract().jsonPath();
+    }
+
+    /** A counter of the interrupted and the resumed run together. */
+    private static int sum(String counter, JsonPath interrupted, JsonPath resumed) {
+        return interrupted.getInt("counters." + counter) + resumed.getInt("counters." + counter);
+    }
+
+    /**
+     * ERP cards B000000.. of the company, {@code count} of them, in Norway with DOMESTIC posting groups, changed a day
+     * ago; {@code email} is an SQL expression in {@code i} (the card's number), stored with its lower-case form.
+     */
+    private static void insertErpCards(Statement st, UUID companyId, int count, String email) throws SQLException {
+        st.executeUpdate("""
+                INSERT INTO erp_customers (id, erp_company_id, customer_no, name, country_code, email, email_norm,
+                                           gen_bus_posting_group, customer_posting_group, vat_bus_posting_group, changed_at, created_at, updated_at)
+                SELECT gen_random_uuid(), '%1$s', 'B' || lpad(i::text, 6, '0'), 'ERP customer ' || i, 'NO', e.email, lower(e.email),
+                       'DOMESTIC', 'DOMESTIC', 'DOMESTIC', now() - interval '1 day', now(), now()
+                FROM generate_series(0, %2$d) i CROSS JOIN LATERAL (SELECT %3$s AS email) e""".formatted(companyId, count - 1, email));
+    }
+
+    /** Store customers First{i} Last{i}, {@code count} of them, created an hour ago; {@code email} is an SQL expression in {@code i}. */
+    private static void insertStoreCustomers(Statement st, UUID storeId, int count, String email) throws SQLException {
+        st.executeUpdate("""
+                INSERT INTO customers (id, store_id, first_name, last_name, email, created_at, updated_at)
+                SELECT gen_random_uuid(), '%1$s', 'First' || i, 'Last' || i, %3$s, now() - interval '1 hour', now() - interval '1 hour'
+                FROM generate_series(0, %2$d) i""".formatted(storeId, count - 1, email));
     }
 
     /** The packaged jar in the prod profile, configured by {@link ProdLikeConfig} on this test's own schema. */

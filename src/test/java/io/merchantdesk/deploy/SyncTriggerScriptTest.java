@@ -88,12 +88,19 @@ class SyncTriggerScriptTest {
         return env;
     }
 
+    /** Runs the script with the env, asserting its exit code and that stderr says each of the texts. */
+    ScriptRunner.Result run(int exitCode, Map<String, String> env, String... stderrSays) throws Exception {
+        var result = ScriptRunner.run(SCRIPT, env);
+        assertEquals(exitCode, result.exitCode(), result.stderr());
+        for (String text : stderrSays) assertTrue(result.stderr().contains(text), result.stderr());
+        return result;
+    }
+
     @Test
     @DisplayName("SYNC-17: one POST /stores/{storeId}/sync-runs per configured store, with the kind and the operator token; exit 0 on 202s")
     void startsOneRunPerStore() throws Exception {
-        var result = ScriptRunner.run(SCRIPT, env("CUSTOMERS", A + "," + B));
+        var result = run(0, env("CUSTOMERS", A + "," + B));
 
-        assertEquals(0, result.exitCode(), result.stderr());
         assertEquals(List.of("/stores/" + A + "/sync-runs", "/stores/" + B + "/sync-runs"), calls.stream().map(Call::path).toList());
         for (Call call : calls) {
             assertEquals("POST", call.method());
@@ -108,9 +115,8 @@ class SyncTriggerScriptTest {
     @Test
     @DisplayName("SYNC-17: the ORDERS job sends kind ORDERS; ids may be separated by spaces")
     void ordersKind() throws Exception {
-        var result = ScriptRunner.run(SCRIPT, env("ORDERS", " " + A + "  " + C + " "));
+        run(0, env("ORDERS", " " + A + "  " + C + " "));
 
-        assertEquals(0, result.exitCode(), result.stderr());
         assertEquals(2, calls.size());
         assertTrue(calls.stream().allMatch(c -> c.body().equals("{\"kind\":\"ORDERS\"}")));
     }
@@ -120,12 +126,11 @@ class SyncTriggerScriptTest {
     void conflictFailsTheJob() throws Exception {
         answers.put(A, 409);
 
-        var result = ScriptRunner.run(SCRIPT, env("CUSTOMERS", A + "," + B));
+        var result = run(1, env("CUSTOMERS", A + "," + B),
+                "store " + A + ": CUSTOMERS sync NOT started, a run is already going (HTTP 409)",
+                "run-busy"); // the running id from the answer is shown
 
-        assertEquals(1, result.exitCode());
         assertEquals(2, calls.size(), "the second store is still triggered");
-        assertTrue(result.stderr().contains("store " + A + ": CUSTOMERS sync NOT started, a run is already going (HTTP 409)"), result.stderr());
-        assertTrue(result.stderr().contains("run-busy"), "the running id from the answer is shown: " + result.stderr());
         assertTrue(result.stdout().contains("store " + B + ": CUSTOMERS sync run started"), result.stdout());
     }
 
@@ -134,10 +139,7 @@ class SyncTriggerScriptTest {
     void serverErrorFailsTheJob() throws Exception {
         answers.put(B, 503);
 
-        var result = ScriptRunner.run(SCRIPT, env("ORDERS", A + "," + B));
-
-        assertEquals(1, result.exitCode());
-        assertTrue(result.stderr().contains("store " + B + ": ORDERS sync NOT started, server error (HTTP 503)"), result.stderr());
+        run(1, env("ORDERS", A + "," + B), "store " + B + ": ORDERS sync NOT started, server error (HTTP 503)");
     }
 
     @Test
@@ -145,10 +147,7 @@ class SyncTriggerScriptTest {
     void unauthorizedFailsTheJob() throws Exception {
         answers.put(A, 401);
 
-        var result = ScriptRunner.run(SCRIPT, env("CUSTOMERS", A));
-
-        assertEquals(1, result.exitCode());
-        assertTrue(result.stderr().contains("(HTTP 401)"), result.stderr());
+        run(1, env("CUSTOMERS", A), "(HTTP 401)");
     }
 
     @Test
@@ -157,10 +156,7 @@ class SyncTriggerScriptTest {
         Map<String, String> env = env("CUSTOMERS", A);
         server.stop(0);
 
-        var result = ScriptRunner.run(SCRIPT, env);
-
-        assertEquals(1, result.exitCode());
-        assertTrue(result.stderr().contains("no answer from"), result.stderr());
+        run(1, env, "no answer from");
     }
 
     @Test
@@ -168,14 +164,10 @@ class SyncTriggerScriptTest {
     void misconfigurationSendsNothing() throws Exception {
         assertEquals(2, ScriptRunner.run(SCRIPT, env("PRODUCTS", A)).exitCode());
         assertEquals(2, ScriptRunner.run(SCRIPT, env("CUSTOMERS", "")).exitCode());
-        var pathTrick = ScriptRunner.run(SCRIPT, env("CUSTOMERS", A + ",../../admin"));
-        assertEquals(2, pathTrick.exitCode());
-        assertTrue(pathTrick.stderr().contains("not a store id"), pathTrick.stderr());
+        run(2, env("CUSTOMERS", A + ",../../admin"), "not a store id");
         Map<String, String> noToken = env("CUSTOMERS", A);
         noToken.put("SYNC_TOKEN_FILE", tokenFile + ".missing");
-        var missing = ScriptRunner.run(SCRIPT, noToken);
-        assertEquals(2, missing.exitCode());
-        assertTrue(missing.stderr().contains("cannot read the sync-operator token file"), missing.stderr());
+        run(2, noToken, "cannot read the sync-operator token file");
         assertEquals(List.of(), calls);
     }
 

@@ -1,5 +1,7 @@
 package io.merchantdesk.kernel;
 
+import static io.merchantdesk.support.Stores.staff;
+import static io.merchantdesk.support.Stores.store;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,11 +42,6 @@ class EdgeInputTest {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private String store(Api.User owner) {
-        return owner.as().body(Map.of("name", Api.unique("store"), "billingCurrency", "USD", "plan", "GROW"))
-                .post("/stores").then().statusCode(201).extract().path("id");
-    }
-
     private HttpResponse<String> raw(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root.toString().replaceAll("/$", "") + path))
                 .header("Content-Type", "application/json").header("Accept", "application/json");
@@ -61,13 +58,37 @@ class EdgeInputTest {
         return p;
     }
 
+    /** {@link #problem}, asserting also the code. */
+    private static JsonNode problem(HttpResponse<String> r, int status, String code) throws Exception {
+        JsonNode p = problem(r, status);
+        assertEquals(code, p.path("code").asText(), r.body());
+        return p;
+    }
+
+    /** {@link #problem}, asserting also the code and the field the first error names. */
+    private static JsonNode problem(HttpResponse<String> r, int status, String code, String field) throws Exception {
+        JsonNode p = problem(r, status, code);
+        assertEquals(field, firstField(p), r.body());
+        return p;
+    }
+
+    private static String firstField(JsonNode problem) {
+        return problem.path("errors").get(0).path("field").asText();
+    }
+
+    /** POSTs the body chunked (no Content-Length) to /stores as the user. */
+    private HttpResponse<String> postChunked(Api.User user, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(root.resolve("stores"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + user.token())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     @DisplayName("NUL in a path parameter is a 400 INVALID_TEXT naming the parameter")
     void nulInPathParameter() throws Exception {
         var user = Api.user("edge");
-        JsonNode p = problem(raw("GET", "/stores/a%00b", user.token(), null), 400);
-        assertEquals("INVALID_TEXT", p.path("code").asText());
-        assertEquals("storeId", p.path("errors").get(0).path("field").asText());
+        problem(raw("GET", "/stores/a%00b", user.token(), null), 400, "INVALID_TEXT", "storeId");
     }
 
     @Test
@@ -75,9 +96,7 @@ class EdgeInputTest {
     void nulInQuery() throws Exception {
         var user = Api.user("edge");
         String store = store(user);
-        JsonNode p = problem(raw("GET", "/stores/" + store + "/customers?q=ad%00a", user.token(), null), 400);
-        assertEquals("INVALID_TEXT", p.path("code").asText());
-        assertEquals("q", p.path("errors").get(0).path("field").asText());
+        problem(raw("GET", "/stores/" + store + "/customers?q=ad%00a", user.token(), null), 400, "INVALID_TEXT", "q");
     }
 
     @Test
@@ -85,9 +104,8 @@ class EdgeInputTest {
     void nulInBody() throws Exception {
         var user = Api.user("edge");
         for (String name : List.of("\"Sh\\u0000op\"", "\"Sh\u0000op\"")) {
-            JsonNode p = problem(raw("POST", "/stores", user.token(), "{\"name\":" + name + ",\"billingCurrency\":\"USD\",\"plan\":\"GROW\"}"), 400);
-            assertEquals("INVALID_TEXT", p.path("code").asText());
-            assertEquals("name", p.path("errors").get(0).path("field").asText());
+            problem(raw("POST", "/stores", user.token(), "{\"name\":" + name + ",\"billingCurrency\":\"USD\",\"plan\":\"GROW\"}"), 400,
+                    "INVALID_TEXT", "name");
         }
         user.as().get("/stores").then().statusCode(200).body("items", hasSize(0));
     }
@@ -96,31 +114,25 @@ class EdgeInputTest {
     @DisplayName("A lone surrogate in a body string is a 400 INVALID_TEXT")
     void loneSurrogateInBody() throws Exception {
         var user = Api.user("edge");
-        JsonNode p = problem(raw("POST", "/stores", user.token(), "{\"name\":\"x\\ud800\",\"billingCurrency\":\"USD\",\"plan\":\"GROW\"}"), 400);
-        assertEquals("INVALID_TEXT", p.path("code").asText());
+        problem(raw("POST", "/stores", user.token(), "{\"name\":\"x\\ud800\",\"billingCurrency\":\"USD\",\"plan\":\"GROW\"}"), 400, "INVALID_TEXT");
     }
 
     @Test
     @DisplayName("A validly signed token whose sub carries NUL is a 400 INVALID_TOKEN_CLAIM naming token.sub; an e-mail that is not text too")
     void oddTokenClaims() throws Exception {
         String nulSub = Jwt.issuer(issuer).subject("ada\u0000").claim("email", "a@example.com").sign();
-        JsonNode p = problem(raw("GET", "/me", nulSub, null), 400);
-        assertEquals("INVALID_TOKEN_CLAIM", p.path("code").asText());
-        assertEquals("token.sub", p.path("errors").get(0).path("field").asText());
+        problem(raw("GET", "/me", nulSub, null), 400, "INVALID_TOKEN_CLAIM", "token.sub");
         String numericEmail = Jwt.issuer(issuer).subject(Api.unique("odd")).claim("email", 42).sign();
-        p = problem(raw("GET", "/me", numericEmail, null), 400);
-        assertEquals("token.email", p.path("errors").get(0).path("field").asText());
+        assertEquals("token.email", firstField(problem(raw("GET", "/me", numericEmail, null), 400)));
         String longSub = Jwt.issuer(issuer).subject("s".repeat(300)).sign();
-        assertEquals("token.sub", problem(raw("GET", "/me", longSub, null), 400).path("errors").get(0).path("field").asText());
+        assertEquals("token.sub", firstField(problem(raw("GET", "/me", longSub, null), 400)));
     }
 
     @Test
     @DisplayName("A malformed id in the path is a 400 INVALID_PARAMETER naming it, not a generic 404")
     void malformedIdIs400() throws Exception {
         var user = Api.user("edge");
-        JsonNode p = problem(raw("GET", "/stores/not-a-uuid", user.token(), null), 400);
-        assertEquals("INVALID_PARAMETER", p.path("code").asText());
-        assertEquals("storeId", p.path("errors").get(0).path("field").asText());
+        problem(raw("GET", "/stores/not-a-uuid", user.token(), null), 400, "INVALID_PARAMETER", "storeId");
         // a well-formed id of nothing is still 404
         problem(raw("GET", "/stores/" + java.util.UUID.randomUUID(), user.token(), null), 404);
     }
@@ -129,8 +141,7 @@ class EdgeInputTest {
     @DisplayName("A limit that is not an integer is a 400 INVALID_PARAMETER naming limit")
     void malformedLimit() throws Exception {
         var user = Api.user("edge");
-        JsonNode p = problem(raw("GET", "/stores?limit=99999999999", user.token(), null), 400);
-        assertEquals("limit", p.path("errors").get(0).path("field").asText());
+        assertEquals("limit", firstField(problem(raw("GET", "/stores?limit=99999999999", user.token(), null), 400)));
     }
 
     @Test
@@ -138,10 +149,8 @@ class EdgeInputTest {
     void duplicateKey() throws Exception {
         var user = Api.user("edge");
         String store = store(user);
-        JsonNode p = problem(raw("POST", "/stores/" + store + "/charges", user.token(),
-                "{\"amount\":10.00,\"amount\":99.00,\"description\":\"x\"}"), 400);
-        assertEquals("DUPLICATE_KEY", p.path("code").asText());
-        assertEquals("amount", p.path("errors").get(0).path("field").asText());
+        problem(raw("POST", "/stores/" + store + "/charges", user.token(), "{\"amount\":10.00,\"amount\":99.00,\"description\":\"x\"}"), 400,
+                "DUPLICATE_KEY", "amount");
         user.as().get("/stores/" + store).then().statusCode(200).body("outstandingBalance.amount", anyOf(equalTo("0.00"), equalTo("0")));
     }
 
@@ -151,22 +160,18 @@ class EdgeInputTest {
         var user = Api.user("edge");
         String store = store(user);
         for (String amount : List.of("9223372036854775808123456", "1e999999999", "1e-999999999", "\"1e999999999\"", "-1e999999999")) {
-            JsonNode p = problem(raw("POST", "/stores/" + store + "/charges", user.token(),
-                    "{\"amount\":" + amount + ",\"description\":\"x\"}"), 400);
-            assertEquals("NUMBER_OUT_OF_RANGE", p.path("code").asText(), amount);
-            assertEquals("amount", p.path("errors").get(0).path("field").asText(), amount);
+            problem(raw("POST", "/stores/" + store + "/charges", user.token(), "{\"amount\":" + amount + ",\"description\":\"x\"}"), 400,
+                    "NUMBER_OUT_OF_RANGE", "amount");
         }
-        JsonNode p = problem(raw("POST", "/test-probe/items", user.token(), "{\"name\":\"x\",\"colour\":\"RED\",\"quantity\":9223372036854775808}"), 400);
-        assertEquals("NUMBER_OUT_OF_RANGE", p.path("code").asText());
-        assertEquals("quantity", p.path("errors").get(0).path("field").asText());
+        problem(raw("POST", "/test-probe/items", user.token(), "{\"name\":\"x\",\"colour\":\"RED\",\"quantity\":9223372036854775808}"), 400,
+                "NUMBER_OUT_OF_RANGE", "quantity");
     }
 
     @Test
     @DisplayName("Malformed JSON says where, without the JSON library's internals")
     void malformedJsonDetail() throws Exception {
         var user = Api.user("edge");
-        JsonNode p = problem(raw("POST", "/stores", user.token(), "{\"name\": \"x\", "), 400);
-        assertEquals("MALFORMED_JSON", p.path("code").asText());
+        JsonNode p = problem(raw("POST", "/stores", user.token(), "{\"name\": \"x\", "), 400, "MALFORMED_JSON");
         assertTrue(p.path("detail").asText().matches("The request body is not valid JSON \\(line \\d+, column \\d+\\)"), p.path("detail").asText());
     }
 
@@ -186,8 +191,7 @@ class EdgeInputTest {
         String partner = user.as().body(Map.of("name", Api.unique("agency"))).post("/partners").then().statusCode(201).extract().path("id");
         for (String keys : List.of("[\"2020-01-01T00:00:00Z\",\"not-a-uuid\"]", "[\"x\",\"" + java.util.UUID.randomUUID() + "\"]")) {
             String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(keys.getBytes(StandardCharsets.UTF_8));
-            JsonNode p = problem(raw("GET", "/partners/" + partner + "/referrals?cursor=" + cursor, user.token(), null), 400);
-            assertEquals("cursor", p.path("errors").get(0).path("field").asText());
+            assertEquals("cursor", firstField(problem(raw("GET", "/partners/" + partner + "/referrals?cursor=" + cursor, user.token(), null), 400)));
         }
     }
 
@@ -196,11 +200,7 @@ class EdgeInputTest {
     void chunkedBodyOverLimit() throws Exception {
         var user = Api.user("edge");
         byte[] big = ("{\"name\":\"" + "x".repeat(3_000_000) + "\",\"billingCurrency\":\"USD\",\"plan\":\"GROW\"}").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(root.resolve("stores"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + user.token())
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
-        JsonNode p = problem(http.send(request, HttpResponse.BodyHandlers.ofString()), 413);
-        assertEquals("PAYLOAD_TOO_LARGE", p.path("code").asText());
+        problem(postChunked(user, big), 413, "PAYLOAD_TOO_LARGE");
     }
 
     @Test
@@ -208,10 +208,7 @@ class EdgeInputTest {
     void chunkedBodyUnderLimit() throws Exception {
         var user = Api.user("edge");
         byte[] body = ("{\"name\":\"Chunked shop\",\"billingCurrency\":\"USD\",\"plan\":\"GROW\"}").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(root.resolve("stores"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + user.token())
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = postChunked(user, body);
         assertEquals(201, r.statusCode(), r.body());
         assertEquals("Chunked shop", JSON.readTree(r.body()).path("name").asText());
     }
@@ -231,7 +228,7 @@ class EdgeInputTest {
         var owner = Api.user("edge");
         var staff = Api.user("edge-staff");
         String store = store(owner);
-        owner.as().body(Map.of("permissions", List.of("MANAGE_ORDERS"))).put("/stores/" + store + "/staff/" + staff.id()).then().statusCode(200);
+        staff(owner, store, staff, "MANAGE_ORDERS");
         given().auth().oauth2(owner.token()).accept("application/problem+json").delete("/stores/" + store + "/staff/" + staff.id())
                 .then().statusCode(204);
     }

@@ -1,12 +1,12 @@
 package io.merchantdesk.openapi;
 
+import static io.merchantdesk.support.Stores.store;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.merchantdesk.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -35,19 +34,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class OpenApiProblemExamplesTest {
-    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
-    private static JsonNode doc;
-
-    @BeforeEach
-    void load() throws IOException {
-        if (doc == null) {
-            String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
-            doc = new ObjectMapper().readTree(json);
-        }
-    }
+    private final JsonNode doc = ServedOpenApi.document();
 
     /** The example of one documented answer, e.g. ("post", "/stores", "401"). */
-    private static JsonNode example(String method, String path, String status) {
+    private JsonNode example(String method, String path, String status) {
         JsonNode media = doc.path("paths").path(path).path(method).path("responses").path(status)
                 .path("content").path("application/problem+json");
         assertFalse(media.isMissingNode(), method.toUpperCase() + " " + path + " documents a problem+json " + status);
@@ -57,18 +47,17 @@ class OpenApiProblemExamplesTest {
     }
 
     /** Example codes of every operation documenting the status, by "METHOD path". */
-    private static Map<String, String> exampleCodes(String status) {
+    private Map<String, String> exampleCodes(String status) {
         Map<String, String> codes = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
-                if (!METHODS.contains(op.getKey())) continue;
-                JsonNode r = op.getValue().path("responses").path(status);
-                if (r.isMissingNode()) continue;
-                codes.put(op.getKey().toUpperCase() + " " + path.getKey(),
-                        r.path("content").path("application/problem+json").path("example").path("code").asText());
-            }
+        for (ServedOpenApi.Operation op : ServedOpenApi.operations(doc)) {
+            JsonNode r = op.response(status);
+            if (!r.isMissingNode()) codes.put(op.where(), problemExample(r).path("code").asText());
         }
         return codes;
+    }
+
+    private static JsonNode problemExample(JsonNode response) {
+        return response.path("content").path("application/problem+json").path("example");
     }
 
     private static void assertAllEqual(String status, String actual, Map<String, String> documented) {
@@ -90,17 +79,14 @@ class OpenApiProblemExamplesTest {
         Set<String> emitted = emittedCodes();
         List<String> defects = new ArrayList<>();
         for (String status : List.of("400", "401", "403", "404", "409", "412", "413", "422", "500")) {
-            for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
-                for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
-                    if (!METHODS.contains(op.getKey())) continue;
-                    JsonNode r = op.getValue().path("responses").path(status);
-                    if (r.isMissingNode()) continue;
-                    String where = op.getKey().toUpperCase() + " " + path.getKey() + " " + status;
-                    JsonNode ex = r.path("content").path("application/problem+json").path("example");
-                    if (ex.path("status").asInt() != Integer.parseInt(status)) defects.add(where + ": example status " + ex.path("status"));
-                    if (!emitted.contains(ex.path("code").asText())) defects.add(where + ": example code " + ex.path("code") + " is never emitted");
-                    if (ex.path("title").asText().isBlank() || ex.path("correlationId").asText().isBlank()) defects.add(where + ": example lacks title or correlationId");
-                }
+            for (ServedOpenApi.Operation op : ServedOpenApi.operations(doc)) {
+                JsonNode r = op.response(status);
+                if (r.isMissingNode()) continue;
+                String where = op.where() + " " + status;
+                JsonNode ex = problemExample(r);
+                if (ex.path("status").asInt() != Integer.parseInt(status)) defects.add(where + ": example status " + ex.path("status"));
+                if (!emitted.contains(ex.path("code").asText())) defects.add(where + ": example code " + ex.path("code") + " is never emitted");
+                if (ex.path("title").asText().isBlank() || ex.path("correlationId").asText().isBlank()) defects.add(where + ": example lacks title or correlationId");
             }
         }
         assertTrue(defects.isEmpty(), "Problem example defects:\n" + String.join("\n", defects));
@@ -228,10 +214,5 @@ class OpenApiProblemExamplesTest {
         JsonNode ex = example("get", "/stores", "500");
         assertEquals(r.jsonPath().getString("detail"), ex.path("detail").asText(), "the example shows the real, generic detail");
         assertFalse(ex.path("correlationId").asText().isBlank(), "the example shows a correlation id");
-    }
-
-    private static String store(Api.User owner) {
-        return owner.as().body(Map.of("name", Api.unique("store"), "billingCurrency", "USD", "plan", "GROW"))
-                .post("/stores").then().statusCode(201).extract().path("id");
     }
 }

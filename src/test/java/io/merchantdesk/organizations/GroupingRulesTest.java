@@ -43,6 +43,11 @@ class GroupingRulesTest {
                 staff, methods, Map.of(), Map.of(), Map.of());
     }
 
+    /** The codes of the reasons the evaluation gives against its i-th store. */
+    private static List<String> reasonCodes(Evaluation e, int store) {
+        return e.verdicts().get(store).reasons().stream().map(OrganizationDtos.Reason::code).toList();
+    }
+
     @Test
     @DisplayName("ORG-3 ORG-4 the currency comes from the billing store; INR and other currencies are ineligible")
     void currencyRules() {
@@ -55,10 +60,9 @@ class GroupingRulesTest {
         assertEquals("USD", target.billingCurrency());
         Evaluation e = GroupingRules.evaluate(s, target);
         assertFalse(e.eligible());
-        assertEquals(List.of("CURRENCY_MISMATCH"), e.verdicts().get(0).reasons().stream().map(OrganizationDtos.Reason::code).toList());
+        assertEquals(List.of("CURRENCY_MISMATCH"), reasonCodes(e, 0));
         assertTrue(e.verdicts().get(1).eligible());
-        assertEquals(Set.of("CURRENCY_NOT_SUPPORTED", "CURRENCY_MISMATCH"),
-                Set.copyOf(e.verdicts().get(2).reasons().stream().map(OrganizationDtos.Reason::code).toList()));
+        assertEquals(Set.of("CURRENCY_NOT_SUPPORTED", "CURRENCY_MISMATCH"), Set.copyOf(reasonCodes(e, 2)));
     }
 
     @Test
@@ -105,7 +109,7 @@ class GroupingRulesTest {
         Evaluation e = GroupingRules.evaluate(s, open);
         assertTrue(e.effects().paymentMethodsRemoved().isEmpty());
         assertNull(e.effects().billingPaymentMethods().primary());
-        assertEquals(List.of("CURRENCY_MISMATCH"), e.verdicts().get(2).reasons().stream().map(OrganizationDtos.Reason::code).toList());
+        assertEquals(List.of("CURRENCY_MISMATCH"), reasonCodes(e, 2));
         // Once chosen, the eligible stores' other methods are replaced (ORG-9).
         Target chosen = GroupingRules.newOrganization(s, pb, List.of());
         assertTrue(chosen.billingChosen());

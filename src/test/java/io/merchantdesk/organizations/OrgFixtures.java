@@ -1,28 +1,15 @@
 package io.merchantdesk.organizations;
 
-import static org.hamcrest.Matchers.equalTo;
+import static io.merchantdesk.support.Stores.card;
+import static io.merchantdesk.support.Stores.store;
 
 import io.merchantdesk.support.Api;
 import java.util.List;
 import java.util.Map;
 
-/** Builders for stores and organizations through the API. */
+/** Builders for organizations through the API (stores, staff and cards: {@link io.merchantdesk.support.Stores}). */
 final class OrgFixtures {
     private OrgFixtures() {}
-
-    static String store(Api.User owner, String currency, String plan) {
-        return owner.as().body(Map.of("name", Api.unique("store"), "billingCurrency", currency, "plan", plan))
-                .post("/stores").then().statusCode(201).body("ownerId", equalTo(owner.id())).extract().path("id");
-    }
-
-    static String store(Api.User owner) {
-        return store(owner, "USD", "GROW");
-    }
-
-    static String card(Api.User caller, String storeId) {
-        return caller.as().body(Map.of("type", "CARD", "label", "Visa ending 4242", "primary", true))
-                .post("/stores/" + storeId + "/payment-methods").then().statusCode(201).extract().path("id");
-    }
 
     static Map<String, Object> orgBody(String paymentMethodId, String... storeIds) {
         return Map.of("name", Api.unique("org"), "storeIds", List.of(storeIds), "paymentMethodId", paymentMethodId);
@@ -35,9 +22,18 @@ final class OrgFixtures {
                 .then().statusCode(201).extract().path("organization.id");
     }
 
-    static void staff(Api.User owner, String storeId, Api.User user, String... permissions) {
-        owner.as().body(Map.of("permissions", List.of(permissions))).put("/stores/" + storeId + "/staff/" + user.id())
-                .then().statusCode(200);
+    /** An organization and its stores, in the order they were grouped. */
+    record Grouped(String id, List<String> stores) {
+        String store(int i) {
+            return stores.get(i);
+        }
+    }
+
+    /** An organization of {@code count} new USD stores of the owner (see {@link #organization}). */
+    static Grouped grouped(Api.User owner, int count) {
+        String[] stores = new String[count];
+        for (int i = 0; i < count; i++) stores[i] = store(owner);
+        return new Grouped(organization(owner, stores), List.of(stores));
     }
 
     static void member(Api.User owner, String orgId, Api.User user, String role, String... permissions) {

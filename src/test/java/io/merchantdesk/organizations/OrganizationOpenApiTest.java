@@ -1,18 +1,14 @@
 package io.merchantdesk.organizations;
 
-import static io.restassured.RestAssured.given;
+import static io.merchantdesk.openapi.ServedOpenApi.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -20,53 +16,24 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OrganizationOpenApiTest {
     private static final Set<String> TAGS = Set.of("Organizations", "Stores", "Identity");
-    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
-    private JsonNode doc;
-
-    @BeforeEach
-    void load() throws Exception {
-        doc = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
-    }
+    private final JsonNode doc = document();
 
     @Test
     @DisplayName("Every Organizations, Stores and Identity operation has a description, not just a summary")
     void everyOperationDescribed() {
-        List<String> missing = new ArrayList<>();
-        int operations = 0;
-        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
-                if (!METHODS.contains(op.getKey())) continue;
-                JsonNode o = op.getValue();
-                boolean ours = false;
-                for (JsonNode tag : o.path("tags")) ours |= TAGS.contains(tag.asText());
-                if (!ours) continue;
-                operations++;
-                String description = o.path("description").asText();
-                if (description.isBlank() || description.equals(o.path("summary").asText())) {
-                    missing.add(op.getKey().toUpperCase() + " " + path.getKey());
-                }
-            }
-        }
-        assertTrue(operations >= 25, "found the package's operations: " + operations);
+        List<Operation> ours = operations(doc).stream().filter(o -> o.taggedAnyOf(TAGS)).toList();
+        List<String> missing = ours.stream().filter(o -> o.description().isBlank() || o.description().equals(o.summary()))
+                .map(Operation::where).toList();
+        assertTrue(ours.size() >= 25, "found the package's operations: " + ours.size());
         assertEquals(List.of(), missing, "operations without a description");
     }
 
     @Test
     @DisplayName("Every enum of the package has a description that explains each of its values")
     void everyEnumValueDescribed() {
-        List<String> defects = new ArrayList<>();
-        for (String name : List.of("Plan", "PaymentMethodType", "BillingRole", "PermissionRemovalReason", "MemberRole",
-                "OrganizationRole", "Permission", "PermissionLevel")) {
-            JsonNode schema = doc.path("components").path("schemas").path(name);
-            String description = schema.path("description").asText();
-            if (!schema.path("enum").isArray() || schema.path("enum").isEmpty()) defects.add(name + ": not an enum schema");
-            for (JsonNode value : schema.path("enum")) {
-                if (!description.contains(value.asText() + " =") && !description.contains(value.asText() + ",")
-                        && !description.contains(value.asText() + " and")) {
-                    defects.add(name + "." + value.asText() + " not explained");
-                }
-            }
-        }
+        List<String> defects = enumDefects(doc, List.of("Plan", "PaymentMethodType", "BillingRole", "PermissionRemovalReason", "MemberRole",
+                "OrganizationRole", "Permission", "PermissionLevel"), (description, value) -> description.contains(value + " =")
+                || description.contains(value + ",") || description.contains(value + " and"));
         assertEquals(List.of(), defects);
     }
 
@@ -99,8 +66,6 @@ class OrganizationOpenApiTest {
     }
 
     private void assertRequired(String schema, String... fields) {
-        Set<String> required = new TreeSet<>();
-        doc.path("components").path("schemas").path(schema).path("required").forEach(r -> required.add(r.asText()));
-        assertEquals(new TreeSet<>(List.of(fields)), required, schema + " required");
+        assertEquals(new TreeSet<>(List.of(fields)), required(schema(doc, schema)), schema + " required");
     }
 }

@@ -1,6 +1,7 @@
 package io.merchantdesk.organizations;
 
 import static io.merchantdesk.organizations.OrgFixtures.*;
+import static io.merchantdesk.support.Stores.*;
 import static org.hamcrest.Matchers.*;
 
 import io.merchantdesk.support.Api;

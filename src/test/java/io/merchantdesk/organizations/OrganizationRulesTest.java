@@ -1,6 +1,7 @@
 package io.merchantdesk.organizations;
 
 import static io.merchantdesk.organizations.OrgFixtures.*;
+import static io.merchantdesk.support.Stores.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -123,9 +124,8 @@ class OrganizationRulesTest {
         var alice = Api.user("alice");
         var admin = Api.user("admin");
         var stranger = Api.user("stranger");
-        String a1 = store(alice);
-        String a2 = store(alice);
-        String org = organization(alice, a1, a2);
+        var grouped = grouped(alice, 2);
+        String org = grouped.id(), a1 = grouped.store(0);
         member(alice, org, admin, "ADMIN");
         String adminStore = store(admin);
         admin.as().body(Map.of("storeId", adminStore)).post("/organizations/" + org + "/stores")
@@ -218,10 +218,8 @@ class OrganizationRulesTest {
     @DisplayName("ORG-10 a removed store keeps its owner, loses billing methods and needs billing setup")
     void org10_removeStore() {
         var alice = Api.user("alice");
-        String a1 = store(alice);
-        String a2 = store(alice);
-        String a3 = store(alice);
-        String org = organization(alice, a1, a2, a3);
+        var grouped = grouped(alice, 3);
+        String org = grouped.id(), a1 = grouped.store(0), a2 = grouped.store(1), a3 = grouped.store(2);
         alice.as().get("/stores/" + a2).then().body("needsBillingSetup", equalTo(false));
         alice.as().delete("/organizations/" + org + "/stores/" + a2).then().statusCode(200)
                 .body("store.organizationId", nullValue())
@@ -241,17 +239,15 @@ class OrganizationRulesTest {
     void org11_lastStoreDeletesOrganization() {
         var alice = Api.user("alice");
         var bob = Api.user("bob");
-        String a1 = store(alice);
-        String a2 = store(alice);
-        String org = organization(alice, a1, a2);
+        var grouped = grouped(alice, 2);
+        String org = grouped.id(), a1 = grouped.store(0), a2 = grouped.store(1);
         alice.as().delete("/organizations/" + org + "/stores/" + a1).then().statusCode(200).body("organizationDeleted", equalTo(false));
         alice.as().body(Map.of("newOwnerId", bob.id())).post("/stores/" + a2 + "/ownership-transfers").then().statusCode(200)
                 .body("organizationDeleted", equalTo(true)).body("store.ownerId", equalTo(bob.id()));
         alice.as().get("/organizations/" + org).then().statusCode(404);
 
-        String b1 = store(alice);
-        String b2 = store(alice);
-        String org2 = organization(alice, b1, b2);
+        var second = grouped(alice, 2);
+        String org2 = second.id(), b1 = second.store(0), b2 = second.store(1);
         alice.as().delete("/organizations/" + org2 + "/stores/" + b1).then().statusCode(200);
         alice.as().delete("/organizations/" + org2 + "/stores/" + b2).then().statusCode(200).body("organizationDeleted", equalTo(true));
         alice.as().get("/organizations/" + org2).then().statusCode(404);
@@ -264,10 +260,8 @@ class OrganizationRulesTest {
         var bob = Api.user("bob");
         var clerk = Api.user("clerk");
         var viewer = Api.user("viewer");
-        String a1 = store(alice);
-        String a2 = store(alice);
-        String a3 = store(alice);
-        String org = organization(alice, a1, a2, a3);
+        var grouped = grouped(alice, 3);
+        String org = grouped.id(), a1 = grouped.store(0), a2 = grouped.store(1), a3 = grouped.store(2);
         staff(alice, a1, clerk, "MANAGE_ORDERS", "VIEW_PAYMENT_PAYOUTS");
         member(alice, org, viewer, "MEMBER", "ORGANIZATION_VIEW_STORES");
         alice.as().body(Map.of("newOwnerId", bob.id())).post("/stores/" + a1 + "/ownership-transfers").then().statusCode(200)
@@ -285,9 +279,7 @@ class OrganizationRulesTest {
                 .body("items[0].changedBy", equalTo(alice.id()));
 
         // Moving a store to another organization the requester owns.
-        String b1 = store(alice);
-        String b2 = store(alice);
-        String org2 = organization(alice, b1, b2);
+        String org2 = grouped(alice, 2).id();
         alice.as().body(Map.of("storeId", a2)).post("/organizations/" + org2 + "/stores").then().statusCode(200)
                 .body("effects.permissionRemovals.userId", hasItem(viewer.id()))
                 .body("store.organizationId", equalTo(org2));
@@ -418,8 +410,8 @@ class OrganizationRulesTest {
     void crossTenant() {
         var alice = Api.user("alice");
         var bob = Api.user("bob");
-        String a1 = store(alice);
-        String org = organization(alice, a1, store(alice));
+        var grouped = grouped(alice, 2);
+        String org = grouped.id(), a1 = grouped.store(0);
         bob.as().get("/stores/" + a1).then().statusCode(404);
         bob.as().patch("/stores/" + a1).then().statusCode(400);
         bob.as().body(Map.of("name", "hijack")).patch("/stores/" + a1).then().statusCode(404);

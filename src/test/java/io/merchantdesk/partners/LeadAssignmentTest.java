@@ -22,11 +22,9 @@ class LeadAssignmentTest {
     @Test
     @DisplayName("PRT-7, issue 15: the answer says how the lead was assigned: COVERS_COUNTRY, or NO_REPRESENTATIVE_COVERS_COUNTRY for the fallback")
     void prt7AssignmentReasonIsInTheAnswer() {
-        Api.User admin = admin();
-        String country = freshCountry();
-        Api.User covering = rep(admin, country);
-        Api.User member = Api.user("partner");
-        String partnerId = partner(member);
+        var desk = leadDesk();
+        Api.User covering = desk.rep(), member = desk.member();
+        String country = desk.country(), partnerId = desk.partnerId();
         member.as().body(lead("PLUS", country, true, domain())).post("/partners/" + partnerId + "/leads").then().statusCode(201)
                 .body("salesRep.userId", equalTo(covering.id()))
                 .body("assignment.status", equalTo("ASSIGNED")).body("assignment.reason", equalTo("COVERS_COUNTRY"));
@@ -85,13 +83,10 @@ class LeadAssignmentTest {
     @Test
     @DisplayName("Issue 15: a platform-admin reassigns a lead (If-Match, active representative only, timeline entry, counters move); representatives and partners get 403")
     void reassignLeadByPlatformAdmin() {
-        Api.User admin = admin();
-        String country = freshCountry();
-        Api.User first = rep(admin, country);
+        var desk = leadDesk();
+        Api.User admin = desk.admin(), first = desk.rep(), member = desk.member();
         Api.User second = rep(admin, freshCountry());
-        Api.User member = Api.user("partner");
-        String partnerId = partner(member);
-        String leadId = submit(member, partnerId, lead("PLUS", country, true, domain()));
+        String partnerId = desk.partnerId(), leadId = desk.submit("PLUS", true);
         String url = "/sales/leads/" + leadId + "/assignment";
         Map<String, Object> toSecond = Map.of("salesRepId", second.id(), "note", "Second covers the account now");
 

@@ -90,12 +90,9 @@ class LeadRulesTest {
     @Test
     @DisplayName("PRT-7: the representative covering the lead's country is assigned; name and e-mail show on the lead")
     void prt7AssignmentByCoverage() {
-        Api.User admin = admin();
-        String country = freshCountry();
-        Api.User covering = rep(admin, country);
-        Api.User member = Api.user("partner");
-        String partnerId = partner(member);
-        String leadId = submit(member, partnerId, lead("PLUS", country, true, domain()));
+        var desk = leadDesk();
+        Api.User admin = desk.admin(), covering = desk.rep(), member = desk.member();
+        String partnerId = desk.partnerId(), leadId = desk.submit("PLUS", true);
         member.as().get("/partners/" + partnerId + "/leads/" + leadId).then().statusCode(200)
                 .body("salesRep.userId", equalTo(covering.id()))
                 .body("salesRep.email", equalTo(covering.email()))
@@ -125,12 +122,9 @@ class LeadRulesTest {
     @Test
     @DisplayName("PRT-2, PRT-4: the assigned representative moves the lead along allowed transitions; the timeline records who, when and the note")
     void prt2prt4StatusTimeline() {
-        Api.User admin = admin();
-        String country = freshCountry();
-        Api.User rep = rep(admin, country);
-        Api.User member = Api.user("partner");
-        String partnerId = partner(member);
-        String leadId = submit(member, partnerId, lead("PLUS", country, true, domain()));
+        var desk = leadDesk();
+        Api.User admin = desk.admin(), rep = desk.rep(), member = desk.member();
+        String partnerId = desk.partnerId(), leadId = desk.submit("PLUS", true);
         String path = "/partners/" + partnerId + "/leads/" + leadId;
         member.as().get(path).then().body("nextSteps", equalTo(NextSteps.of(LeadStatus.SUBMITTED, LeadType.PLUS, true, null)))
                 .body("timeline", hasSize(1)).body("timeline[0].to", equalTo("SUBMITTED"))
@@ -157,13 +151,10 @@ class LeadRulesTest {
     @Test
     @DisplayName("PRT-2: only the assigned representative (403 for another one or a partner member) or a platform-admin changes the status")
     void prt2OnlyAssignedRepOrAdmin() {
-        Api.User admin = admin();
-        String country = freshCountry();
-        Api.User assigned = rep(admin, country);
+        var desk = leadDesk();
+        Api.User admin = desk.admin(), assigned = desk.rep(), member = desk.member();
         Api.User otherRep = rep(admin, freshCountry());
-        Api.User member = Api.user("partner");
-        String partnerId = partner(member);
-        String leadId = submit(member, partnerId, lead("PLUS", country, false, domain()));
+        String partnerId = desk.partnerId(), leadId = desk.submit("PLUS", false);
         otherRep.as().body(Map.of("status", "IN_PROGRESS")).post("/sales/leads/" + leadId + "/status-changes")
                 .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("NOT_ASSIGNED_REPRESENTATIVE"));
         otherRep.as().get("/sales/leads/" + leadId).then().statusCode(403);
@@ -185,14 +176,10 @@ class LeadRulesTest {
     @Test
     @DisplayName("PRT-3: a POS lead without sales support stays SUBMITTED after a payout; the outcome and amount are recorded on the lead")
     void prt3PosPayout() {
-        Api.User admin = admin();
-        String country = freshCountry();
-        Api.User rep = rep(admin, country);
-        Api.User member = Api.user("partner");
-        String partnerId = partner(member);
-        String awarded = submit(member, partnerId, lead("POS", country, false, domain()));
-        String ineligible = submit(member, partnerId, lead("POS", country, false, domain()));
-        String supported = submit(member, partnerId, lead("POS", country, true, domain()));
+        var desk = leadDesk();
+        Api.User admin = desk.admin(), rep = desk.rep(), member = desk.member();
+        String partnerId = desk.partnerId();
+        String awarded = desk.submit("POS", false), ineligible = desk.submit("POS", false), supported = desk.submit("POS", true);
 
         rep.as().body(Map.of("status", "IN_PROGRESS")).post("/sales/leads/" + awarded + "/status-changes")
                 .then().statusCode(422).body("code", equalTo("POS_LEAD_STAYS_SUBMITTED"));
@@ -222,11 +209,9 @@ class LeadRulesTest {
     @Test
     @DisplayName("PRT-5: filters by status and type, substring search over name, e-mail, company and website, sort by any column with keyset pages")
     void prt5Table() {
-        Api.User admin = admin();
-        String country = freshCountry();
-        Api.User rep = rep(admin, country);
-        Api.User member = Api.user("partner");
-        String partnerId = partner(member);
+        var desk = leadDesk();
+        Api.User rep = desk.rep(), member = desk.member();
+        String country = desk.country(), partnerId = desk.partnerId();
         String tag = Api.unique("zq").toLowerCase();
         String[] names = {"Oscar Berg", "anna Lind", "Bjørn Dæhlie", "Carl Nilsen", "anders Ek", "Dina Vik", "Eva Moe"};
         List<String> ids = new ArrayList<>();
@@ -330,12 +315,10 @@ class LeadRulesTest {
     @Test
     @DisplayName("Duplicate registration: another partner's lead for the same merchant is accepted but flagged to the representative; the same partner twice gets 409")
     void duplicateRegistration() {
-        Api.User admin = admin();
-        String country = freshCountry();
-        Api.User rep = rep(admin, country);
-        Api.User alice = Api.user("partner");
+        var desk = leadDesk();
+        Api.User admin = desk.admin(), rep = desk.rep(), alice = desk.member();
+        String country = desk.country(), a = desk.partnerId();
         Api.User bob = Api.user("partner");
-        String a = partner(alice);
         String b = partner(bob);
         String dom = domain();
         String first = submit(alice, a, lead("PLUS", country, true, dom));

@@ -1,12 +1,13 @@
 package io.merchantdesk.partners;
 
 import io.merchantdesk.support.Api;
+import io.merchantdesk.support.Stores;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Builders for partners, leads, sales representatives and stores through the API. */
+/** Builders for partners, leads, sales representatives and (NOK) stores through the API. */
 final class PartnerFixtures {
     private PartnerFixtures() {}
 
@@ -18,6 +19,25 @@ final class PartnerFixtures {
 
     static String freshCountry() {
         return COUNTRIES.get(NEXT.getAndIncrement() % COUNTRIES.size());
+    }
+
+    /**
+     * The start of most lead tests: a platform-admin, a fresh country with a representative of its own covering it,
+     * and a partner with one member (its admin).
+     */
+    record LeadDesk(Api.User admin, String country, Api.User rep, Api.User member, String partnerId) {
+        /** The member submits a lead of the type in the covered country, with a domain of its own; its id. */
+        String submit(String type, boolean salesSupport) {
+            return PartnerFixtures.submit(member, partnerId, lead(type, country, salesSupport, domain()));
+        }
+    }
+
+    static LeadDesk leadDesk() {
+        Api.User admin = admin();
+        String country = freshCountry();
+        Api.User rep = rep(admin, country);
+        Api.User member = Api.user("partner");
+        return new LeadDesk(admin, country, rep, member, partner(member));
     }
 
     static Api.User admin() {
@@ -58,14 +78,13 @@ final class PartnerFixtures {
         return member.as().body(body).post("/partners/" + partnerId + "/leads").then().statusCode(201).extract().path("id");
     }
 
+    /** A NOK store on the plan (partners' merchants are Norwegian). */
     static String store(Api.User owner, String plan) {
-        return owner.as().body(Map.of("name", Api.unique("store"), "billingCurrency", "NOK", "plan", plan))
-                .post("/stores").then().statusCode(201).extract().path("id");
+        return Stores.store(owner, "NOK", plan);
     }
 
     static void card(Api.User owner, String storeId) {
-        owner.as().body(Map.of("type", "CARD", "label", "Visa ending 4242", "primary", true))
-                .post("/stores/" + storeId + "/payment-methods").then().statusCode(201);
+        Stores.card(owner, storeId);
     }
 
     static void status(Api.User rep, String leadId, String status, String note) {

@@ -139,15 +139,12 @@ class UpgradeAndReferralTest {
     @Test
     @DisplayName("PRT-8: a won lead records a referral with its store, date, plan and revenue in the partner's history")
     void prt8WonLeadReferral() {
-        Api.User admin = admin();
-        String country = freshCountry();
-        Api.User rep = rep(admin, country);
-        Api.User member = Api.user("partner");
-        String partnerId = partner(member);
+        var desk = leadDesk();
+        Api.User admin = desk.admin(), rep = desk.rep(), member = desk.member();
+        String partnerId = desk.partnerId();
         Api.User merchant = Api.user("merchant");
         String storeId = store(merchant, "ADVANCED");
-        String leadId = submit(member, partnerId, lead("PLUS", country, true, domain()));
-        String noStore = submit(member, partnerId, lead("PLUS", country, true, domain()));
+        String leadId = desk.submit("PLUS", true), noStore = desk.submit("PLUS", true);
         status(rep, leadId, "IN_PROGRESS", "demo booked");
         status(rep, noStore, "IN_PROGRESS", "demo booked");
         rep.as().body(Map.of("status", "WON")).post("/sales/leads/" + noStore + "/status-changes").then().statusCode(422)

@@ -125,7 +125,7 @@ class CustomerExportTest {
     void existingCustomersAndDuplicates() {
         Setup s = setup();
         String mail = email("exists");
-        String byEmail = customer(s, "Old", "Name", mail, null, address("Old", "Name", null, "NO", null));
+        String byEmail = customerIn(s, "Old", "Name", mail, "NO");
         String byPhone = customer(s, "Phone", "Person", email("pp"), "22 33 44 55", address("Phone", "Person", null, "NO", null));
         connect(s, "customerImport", "NONE", "exportCustomersToStore", true);
         String cardEmail = card(s, "name", "New Name", "email", mail.toUpperCase());

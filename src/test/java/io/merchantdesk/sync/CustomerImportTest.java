@@ -57,11 +57,8 @@ class CustomerImportTest {
     @DisplayName("SYNC-7: a country row whose template lacks posting groups fails that record with the missing fields named; others go on")
     void incompleteTemplateIsAPerRecordError() {
         Setup s = setup();
-        template(s, "HALF", "DOMESTIC", null, null, null);
-        connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL");
-        s.owner().as().body(Map.of("customerTemplateCode", "HALF")).put(s.store("/erp-connection/customer-templates/SE")).then().statusCode(200);
-        String swede = customer(s, "Sven", "Svensson", email("sven"), null, address("Sven", "Svensson", null, "SE", null));
-        String norwegian = customer(s, "Ola", "Nordmann", email("ola"), null, address("Ola", "Nordmann", null, "NO", null));
+        String swede = swedeOnIncompleteTemplate(s);
+        String norwegian = customerIn(s, "Ola", "Nordmann", email("ola"), "NO");
         JsonPath run = run(s, "CUSTOMERS");
         assertEquals(List.of("TEMPLATE_INCOMPLETE"), errorCodes(run));
         assertEquals(swede, run.getString("errors[0].recordId"));
@@ -79,9 +76,9 @@ class CustomerImportTest {
         String existing = card(s, "name", "Linked One", "email", mail);
         connect(s, "customerImport", "WITH_ORDER_IMPORT", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL",
                 "storeCanUpdateCustomers", true);
-        String linked = customer(s, "Linked", "One", mail, null, address("Linked", "One", null, "NO", null));
+        String linked = customerIn(s, "Linked", "One", mail, "NO");
         s.owner().as().body(Map.of("customerNo", existing)).post(s.store("/customers/" + linked + "/erp-customer")).then().statusCode(201);
-        String unlinked = customer(s, "Un", "Linked", email("unlinked"), null, address("Un", "Linked", null, "NO", null));
+        String unlinked = customerIn(s, "Un", "Linked", email("unlinked"), "NO");
         s.owner().as().body(Map.of("lastName", "Renamed")).patch(s.store("/customers/" + linked)).then().statusCode(200);
         JsonPath run = run(s, "CUSTOMERS");
         assertEquals(0, run.getInt("counters.created"), "WITH_ORDER_IMPORT creates nothing");
@@ -113,7 +110,7 @@ class CustomerImportTest {
         String mail = email("found");
         String found = card(s, "name", "Old Name", "email", "  " + mail.toUpperCase() + " ", "city", "Bergen");
         connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL");
-        String c1 = customer(s, "New", "Name", mail, null, address("New", "Name", null, "NO", null));
+        String c1 = customerIn(s, "New", "Name", mail, "NO");
         JsonPath run = run(s, "CUSTOMERS");
         assertEquals(1, run.getInt("counters.linked"));
         assertEquals(0, run.getInt("counters.updated"));
@@ -125,7 +122,7 @@ class CustomerImportTest {
         String card2 = card(t, "name", "Old Name", "email", mail2, "city", "Bergen");
         String phoneCard = card(t, "name", "Phone Card", "phone", "+47 22 33 44 55");
         connect(t, "customerImport", "ALL_CUSTOMERS", "storeCanUpdateCustomers", true);
-        String c2 = customer(t, "New", "Name", mail2, null, address("New", "Name", null, "NO", null));
+        String c2 = customerIn(t, "New", "Name", mail2, "NO");
         String p1 = customer(t, "P", "One", email("p1"), "0047 22334455", address("P", "One", null, "NO", null));
         String p2 = customer(t, "P", "Two", email("p2"), "22 33 44 55", address("P", "Two", null, "NO", null));
         JsonPath run2 = run(t, "CUSTOMERS");

@@ -1,13 +1,12 @@
 package io.merchantdesk.sync;
 
 import static io.merchantdesk.sync.SyncFixtures.*;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.merchantdesk.openapi.ServedOpenApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
@@ -18,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.DisplayName;
@@ -89,17 +89,24 @@ class SyncChangeCaptureTest {
         return await(s, s.owner(), start(s, kind, "FULL"));
     }
 
+    /**
+     * Connects the store for an ALL_CUSTOMERS import that may also update cards, and creates {@code count} store
+     * customers in Norway ({@code first}0 {@code last}, ...); their ids.
+     */
+    private static List<String> updatingImportOf(Setup s, int count, String first, String last, String mailLabel) {
+        connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL",
+                "storeCanUpdateCustomers", true);
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < count; i++) customers.add(customerIn(s, first + i, last, email(mailLabel + i), "NO"));
+        return customers;
+    }
+
     @Test
     @DisplayName("SYNC-18, SYNC-17 (issue 16): transactions that begin before a run and commit after its start are synced by this run or the next, "
             + "none lost and none twice; a change committed just before the run is in it, without any lag")
     void concurrentWritersLoseNoChange() throws Exception {
         Setup s = setup();
-        connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL",
-                "storeCanUpdateCustomers", true);
-        List<String> customers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            customers.add(customer(s, "Person" + i, "Test", email("cc" + i), null, address("Person" + i, "Test", null, "NO", null)));
-        }
+        List<String> customers = updatingImportOf(s, 20, "Person", "Test", "cc");
         assertEquals(20, run(s, "CUSTOMERS").getInt("counters.created"));
         UUID store = UUID.fromString(s.storeId());
         List<String> lateUpdates = customers.subList(0, 10);
@@ -138,12 +145,7 @@ class SyncChangeCaptureTest {
     @DisplayName("SYNC-18 (issue 16): a change committed concurrently with the run by many writers is synced exactly once overall, the ERP ends equal to the store")
     void manyConcurrentWriters() throws Exception {
         Setup s = setup();
-        connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL",
-                "storeCanUpdateCustomers", true);
-        List<String> customers = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            customers.add(customer(s, "Writer" + i, "Zero", email("mw" + i), null, address("Writer" + i, "Zero", null, "NO", null)));
-        }
+        List<String> customers = updatingImportOf(s, 30, "Writer", "Zero", "mw");
         run(s, s.owner(), "CUSTOMERS", 5);
         // Three writers rename their ten customers in rounds; each round is one transaction held open for a while, so
         // rounds begin before and commit after run starts. Runs go on meanwhile.
@@ -188,10 +190,7 @@ class SyncChangeCaptureTest {
     @DisplayName("issue 16: a failed record stays pending with its reason, is retried by the next runs up to the attempt limit, and a template change makes it due at once; a run with failures ends SUCCEEDED_WITH_ERRORS and is not resumed")
     void failedRecordsArePendingWork() {
         Setup s = setup();
-        template(s, "HALF", "DOMESTIC", null, null, null);
-        connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL");
-        s.owner().as().body(Map.of("customerTemplateCode", "HALF")).put(s.store("/erp-connection/customer-templates/SE")).then().statusCode(200);
-        String sven = customer(s, "Sven", "Svensson", email("sven"), null, address("Sven", "Svensson", null, "SE", null));
+        String sven = swedeOnIncompleteTemplate(s);
 
         JsonPath first = run(s, "CUSTOMERS");
         assertEquals("SUCCEEDED_WITH_ERRORS", first.getString("status"));
@@ -235,8 +234,8 @@ class SyncChangeCaptureTest {
         String linkedMail = email("linkedx");
         String linkedCard = card(s, "name", "Linked X", "email", linkedMail);
         connect(s, "customerImport", "WITH_ORDER_IMPORT", "exportCustomersToStore", true);
-        String unlinked = customer(s, "Un", "Linked", email("un"), null, address("Un", "Linked", null, "NO", null));
-        String linked = customer(s, "Linked", "X", linkedMail, null, address("Linked", "X", null, "NO", null));
+        String unlinked = customerIn(s, "Un", "Linked", email("un"), "NO");
+        String linked = customerIn(s, "Linked", "X", linkedMail, "NO");
         s.owner().as().body(Map.of("customerNo", linkedCard)).post(s.store("/customers/" + linked + "/erp-customer")).then().statusCode(201);
         JsonPath run = run(s, "CUSTOMERS");
         assertEquals("SUCCEEDED", run.getString("status"), "skips are not failures");
@@ -259,7 +258,7 @@ class SyncChangeCaptureTest {
 
         Setup t = setup();
         connect(t, "customerImport", "ALL_CUSTOMERS");
-        String nomatch = customer(t, "No", "Match", email("nomatch"), null, address("No", "Match", null, "NO", null));
+        String nomatch = customerIn(t, "No", "Match", email("nomatch"), "NO");
         JsonPath r2 = run(t, "CUSTOMERS");
         assertEquals(Map.of("NO_MATCH", 1), r2.getMap("skipReasons"));
         assertEquals(List.of("SKIPPED"), t.owner().as().get(t.store("/sync-pending")).then().extract().jsonPath().getList("items.outcome"));
@@ -275,7 +274,7 @@ class SyncChangeCaptureTest {
         Setup s = setup();
         connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL",
                 "exportCustomersToStore", true);
-        String kari = customer(s, "Kari", "Nordmann", email("kari"), null, address("Kari", "Nordmann", null, "NO", null));
+        String kari = customerIn(s, "Kari", "Nordmann", email("kari"), "NO");
         card(s, "name", "Ola Nordmann", "email", email("ola"));
         JsonPath first = run(s, "CUSTOMERS");
         assertEquals(2, first.getInt("counters.created"), "one card for Kari, one store customer for Ola");
@@ -296,7 +295,7 @@ class SyncChangeCaptureTest {
     void orderNoAddressNamesTheOrderFields() {
         Setup s = setup();
         connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL");
-        String kari = customer(s, "Kari", "Nordmann", email("kari"), null, address("Kari", "Nordmann", null, "NO", null));
+        String kari = customerIn(s, "Kari", "Nordmann", email("kari"), "NO");
         String order = order(s, kari, null, null);
         JsonPath run = run(s, "ORDERS");
         assertEquals("SUCCEEDED_WITH_ERRORS", run.getString("status"));
@@ -310,7 +309,7 @@ class SyncChangeCaptureTest {
     @Test
     @DisplayName("issue 15: CustomerImport, MappingType, SyncKind and SyncMode explain each value; every ERP sync and ERP register operation has a description")
     void enumsAndOperationsAreDescribed() throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        JsonNode doc = ServedOpenApi.document();
         Map<String, List<String>> enums = Map.of("CustomerImport", List.of("NONE", "WITH_ORDER_IMPORT", "ALL_CUSTOMERS"),
                 "MappingType", List.of("BY_EMAIL_PHONE", "BY_BILL_TO_INFO", "DEFAULT_CUSTOMER"),
                 "SyncKind", List.of("CUSTOMERS", "ORDERS"), "SyncMode", List.of("INCREMENTAL", "FULL"));
@@ -318,14 +317,9 @@ class SyncChangeCaptureTest {
             String description = doc.path("components").path("schemas").path(name).path("description").asText();
             for (String v : values) assertThat(name + " explains " + v, description, containsString("- " + v));
         });
-        List<String> undescribed = new ArrayList<>();
-        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
-            JsonNode o = op.getValue();
-            String tag = o.path("tags").path(0).asText();
-            if ((tag.equals("ERP sync") || tag.equals("ERP register")) && o.path("description").asText().isBlank()) {
-                undescribed.add(op.getKey() + " " + path.getKey());
-            }
-        }));
+        List<String> undescribed = ServedOpenApi.operations(doc).stream()
+                .filter(o -> Set.of("ERP sync", "ERP register").contains(o.node().path("tags").path(0).asText()) && o.description().isBlank())
+                .map(ServedOpenApi.Operation::where).toList();
         assertTrue(undescribed.isEmpty(), "operations without a description: " + undescribed);
         assertThat(doc.at("/paths/~1stores~1{storeId}~1sync-runs/post/description").asText(), containsString("FULL"));
         assertThat(doc.at("/paths/~1stores~1{storeId}~1erp-connection/put/description").asText(), containsString("pending"));

@@ -88,6 +88,22 @@ final class SyncFixtures {
         return s.owner().as().body(body).post(s.store("/customers")).then().statusCode(201).extract().path("id");
     }
 
+    /** A store customer without a phone whose one (default) address, in the country, bears their name. */
+    static String customerIn(Setup s, String first, String last, String email, String country) {
+        return customer(s, first, last, email, null, address(first, last, null, country, null));
+    }
+
+    /**
+     * SYNC-7 set-up: ALL_CUSTOMERS import from RETAIL, but customers in Sweden (SE) get the template HALF, which
+     * lacks the customer and VAT posting groups; returns a Swedish store customer (Sven Svensson).
+     */
+    static String swedeOnIncompleteTemplate(Setup s) {
+        template(s, "HALF", "DOMESTIC", null, null, null);
+        connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL");
+        s.owner().as().body(Map.of("customerTemplateCode", "HALF")).put(s.store("/erp-connection/customer-templates/SE")).then().statusCode(200);
+        return customerIn(s, "Sven", "Svensson", email("sven"), "SE");
+    }
+
     static String order(Setup s, String customerId, Map<String, Object> billTo, Map<String, Object> shipTo) {
         Map<String, Object> body = new HashMap<>();
         body.put("customerId", customerId);

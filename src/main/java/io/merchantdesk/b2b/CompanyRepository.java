@@ -1,5 +1,6 @@
 package io.merchantdesk.b2b;
 
+import io.merchantdesk.kernel.persistence.KeysetQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,15 +31,10 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
 
     /** A keyset page by id; {@code pattern} (nullable) is a LIKE pattern on lower(name) (trigram index). */
     public List<Company> search(UUID storeId, String pattern, UUID after, int limit) {
-        String sql = "SELECT c.* FROM companies c WHERE c.store_id = :store"
-                + (pattern != null ? " AND lower(c.name) LIKE :pattern" : "")
-                + (after == null ? "" : " AND c.id > :after") + " ORDER BY c.id LIMIT :n";
-        var query = getEntityManager().createNativeQuery(sql, Company.class).setParameter("store", storeId).setParameter("n", limit);
-        if (pattern != null) query.setParameter("pattern", pattern);
-        if (after != null) query.setParameter("after", after);
-        @SuppressWarnings("unchecked")
-        List<Company> rows = query.getResultList();
-        return rows;
+        return KeysetQuery.of("SELECT c.* FROM companies c WHERE c.store_id = :store").with("store", storeId)
+                .andIf(pattern, "lower(c.name) LIKE :pattern", "pattern")
+                .andIf(after, "c.id > :after", "after")
+                .listNative(getEntityManager(), Company.class, "c.id", limit);
     }
 
     public Optional<UUID> withExternalId(UUID storeId, String externalId) {

@@ -1,5 +1,6 @@
 package io.merchantdesk.b2b;
 
+import io.merchantdesk.kernel.persistence.KeysetQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -44,16 +45,10 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
 
     /** A keyset page by id; {@code pattern} (nullable) is a LIKE pattern on the trigram-indexed search_text. */
     public List<Customer> search(UUID storeId, String pattern, UUID after, int limit) {
-        String sql = "SELECT c.* FROM customers c WHERE c.store_id = :store"
-                + (pattern == null ? "" : " AND c.search_text LIKE :pattern")
-                + (after == null ? "" : " AND c.id > :after")
-                + " ORDER BY c.id LIMIT :n";
-        var query = getEntityManager().createNativeQuery(sql, Customer.class).setParameter("store", storeId).setParameter("n", limit);
-        if (pattern != null) query.setParameter("pattern", pattern);
-        if (after != null) query.setParameter("after", after);
-        @SuppressWarnings("unchecked")
-        List<Customer> rows = query.getResultList();
-        return rows;
+        return KeysetQuery.of("SELECT c.* FROM customers c WHERE c.store_id = :store").with("store", storeId)
+                .andIf(pattern, "c.search_text LIKE :pattern", "pattern")
+                .andIf(after, "c.id > :after", "after")
+                .listNative(getEntityManager(), Customer.class, "c.id", limit);
     }
 
     /** The store's customer with this e-mail (compared normalised), if any. */

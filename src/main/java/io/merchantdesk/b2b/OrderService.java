@@ -88,10 +88,7 @@ public class OrderService {
 
     @Transactional
     public OrderView cancel(UUID storeId, UUID orderId) {
-        access.store(storeId, Permission.MANAGE_ORDERS);
-        Order o = find(storeId, orderId);
-        lockCustomer(storeId, o.customerId, "customerId");
-        orders.refresh(o);
+        Order o = toChange(storeId, orderId);
         if (o.deletedAt != null) throw ProblemException.conflict("ORDER_DELETED", "A deleted order cannot be cancelled");
         if (o.status == Order.Status.CANCELLED) throw ProblemException.conflict("ORDER_ALREADY_CANCELLED", "The order is already cancelled");
         o.status = Order.Status.CANCELLED;
@@ -102,10 +99,7 @@ public class OrderService {
     /** Soft delete; deleting a deleted order changes nothing. */
     @Transactional
     public void delete(UUID storeId, UUID orderId) {
-        access.store(storeId, Permission.MANAGE_ORDERS);
-        Order o = find(storeId, orderId);
-        lockCustomer(storeId, o.customerId, "customerId");
-        orders.refresh(o);
+        Order o = toChange(storeId, orderId);
         if (o.deletedAt == null) {
             o.deletedAt = Instant.now();
             orders.flush();
@@ -114,6 +108,15 @@ public class OrderService {
 
     Order find(UUID storeId, UUID orderId) {
         return orders.inStore(storeId, orderId).orElseThrow(() -> ProblemException.notFound("Order " + orderId));
+    }
+
+    /** The order to cancel or delete (MANAGE_ORDERS), read again after its customer is locked {@code FOR SHARE}. */
+    private Order toChange(UUID storeId, UUID orderId) {
+        access.store(storeId, Permission.MANAGE_ORDERS);
+        Order o = find(storeId, orderId);
+        lockCustomer(storeId, o.customerId, "customerId");
+        orders.refresh(o);
+        return o;
     }
 
     /** FOR SHARE on the customer: order writes wait for a running migration of that customer, and it waits for them. */

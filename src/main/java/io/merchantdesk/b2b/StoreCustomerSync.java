@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.merchantdesk.kernel.contact.Phones;
 import io.merchantdesk.kernel.persistence.Ids;
-import io.merchantdesk.kernel.persistence.Jdbc;
 import io.merchantdesk.kernel.persistence.SnapshotWindow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -95,27 +94,35 @@ public final class StoreCustomerSync {
         return out;
     }
 
+    /** A live order: not deleted, not cancelled (with {@code orders o}). */
+    private static final String LIVE_ORDER = "o.store_id = ? AND o.deleted_at IS NULL AND o.status <> 'CANCELLED'";
+
     /**
-     * Live (not deleted, not cancelled) orders by id after {@code afterId}, except those the caller excludes: {@code exclusion}
-     * is the caller's own subquery on its tables, correlated on {@code o.store_id} / {@code o.id} and used as
-     * {@code NOT EXISTS (exclusion)}, its parameters bound after the store and the cursor.
+     * Ids of the store's live (not deleted, not cancelled) orders after {@code afterId} (null: from the first), in id
+     * order: the keyset scan a caller filters by its own data before it reads the orders with {@link #liveOrders}.
      */
-    public static List<OrderRow> liveOrders(Connection c, UUID store, UUID afterId, String exclusion, List<Object> exclusionParams, int limit)
-            throws SQLException {
+    public static List<UUID> liveOrderIds(Connection c, UUID store, UUID afterId, int limit) throws SQLException {
+        List<UUID> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT o.id FROM orders o WHERE " + LIVE_ORDER + " AND o.id > ? ORDER BY o.id LIMIT ?")) {
+            ps.setObject(1, store);
+            ps.setObject(2, afterId == null ? new UUID(0, 0) : afterId); // the nil UUID sorts first: keeps orders_store_idx usable
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getObject(1, UUID.class));
+            }
+        }
+        return out;
+    }
+
+    /** The live orders among {@code ids}, in id order, with their customer's contact data. */
+    public static List<OrderRow> liveOrders(Connection c, UUID store, Collection<UUID> ids) throws SQLException {
         List<OrderRow> out = new ArrayList<>();
+        if (ids.isEmpty()) return out;
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT o.id, o.customer_id, o.billing_address::text, o.shipping_address::text, c.email, c.phone, c.first_name, c.last_name
-                FROM orders o JOIN customers c ON c.id = o.customer_id
-                WHERE o.store_id = ? AND o.deleted_at IS NULL AND o.status <> 'CANCELLED'
-                  AND o.id > ?""" + (exclusion == null ? "" : " AND NOT EXISTS (" + exclusion + ")") + " ORDER BY o.id LIMIT ?")) {
-            int k = 1;
-            ps.setObject(k++, store);
-            ps.setObject(k++, afterId == null ? new UUID(0, 0) : afterId); // the nil UUID sorts first: keeps orders_store_idx usable
-            for (Object p : exclusionParams) {
-                if (p instanceof Instant i) Jdbc.setInstant(ps, k++, i);
-                else ps.setObject(k++, p);
-            }
-            ps.setInt(k, limit);
+                FROM orders o JOIN customers c ON c.id = o.customer_id""" + " WHERE " + LIVE_ORDER + " AND o.id = ANY(?) ORDER BY o.id")) {
+            ps.setObject(1, store);
+            ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new OrderRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), address(rs.getString(3)),

@@ -1,6 +1,7 @@
 package io.merchantdesk.organizations;
 
 import io.merchantdesk.kernel.persistence.Ids;
+import io.merchantdesk.organizations.StoreDtos.CreatePaymentMethodRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,27 @@ class BillingRepository implements PanacheRepositoryBase<PaymentMethod, UUID> {
     /** The payment methods of several organizations, each organization's in the same order as {@link #ofOrganization}. */
     List<PaymentMethod> ofOrganizations(Collection<UUID> organizationIds) {
         return list("organizationId in ?1", PRIMARY_FIRST, organizationIds);
+    }
+
+    /**
+     * Persists a new payment method of a store or of an organization (the other id null). A primary one first demotes
+     * the primary among {@code current} (the owner's methods) to backup, flushed before the insert so that the owner
+     * never holds two primaries.
+     */
+    PaymentMethod add(UUID storeId, UUID organizationId, List<PaymentMethod> current, CreatePaymentMethodRequest request, boolean primary) {
+        if (primary) {
+            current.stream().filter(m -> m.billingRole == PaymentMethod.BillingRole.PRIMARY)
+                    .forEach(m -> m.billingRole = PaymentMethod.BillingRole.BACKUP);
+            flush();
+        }
+        PaymentMethod m = new PaymentMethod();
+        m.storeId = storeId;
+        m.organizationId = organizationId;
+        m.type = request.type();
+        m.label = request.label().trim();
+        m.billingRole = primary ? PaymentMethod.BillingRole.PRIMARY : PaymentMethod.BillingRole.BACKUP;
+        persist(m);
+        return m;
     }
 
     void deleteAll(Collection<UUID> ids) {

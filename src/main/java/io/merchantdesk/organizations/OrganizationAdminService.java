@@ -136,16 +136,8 @@ public class OrganizationAdminService {
         if (!users.exists(userId)) {
             throw ProblemException.notFound("User " + userId);
         }
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < request.permissions().size(); i++) {
-            Permission p = request.permissions().get(i);
-            if (p.level() != Permission.Level.ORGANIZATION) {
-                errors.add(new FieldError("permissions[" + i + "]", p + " is store-level; grant it on the store"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("PERMISSION_LEVEL_MISMATCH", "Members hold organization-level permissions only", errors);
-        }
+        PermissionLevels.require(request.permissions(), Permission.Level.ORGANIZATION, "is store-level; grant it on the store",
+                "Members hold organization-level permissions only");
         if (request.role() == MemberRole.MEMBER && request.permissions().contains(Permission.ORGANIZATION_BILLING)) {
             throw ProblemException.rule("ORGANIZATION_BILLING_NEEDS_ADMIN",
                     "ORG-14: organization-level billing is only for the owner and ADMINs",

@@ -253,17 +253,7 @@ public class OrganizationService {
         requireOrganizationBilling(access.organization(orgId));
         List<PaymentMethod> existing = billing.ofOrganization(orgId);
         boolean primary = request.primary() || existing.isEmpty();
-        if (primary) {
-            existing.forEach(m -> m.billingRole = PaymentMethod.BillingRole.BACKUP);
-            billing.flush();
-        }
-        PaymentMethod m = new PaymentMethod();
-        m.organizationId = orgId;
-        m.type = request.type();
-        m.label = request.label().trim();
-        m.billingRole = primary ? PaymentMethod.BillingRole.PRIMARY : PaymentMethod.BillingRole.BACKUP;
-        billing.persist(m);
-        return PaymentMethodView.of(m);
+        return PaymentMethodView.of(billing.add(null, orgId, existing, request, primary));
     }
 
     /**

@@ -118,18 +118,11 @@ public class StoreService {
         if (userId.equals(store.ownerId)) {
             throw ProblemException.rule("OWNER_HAS_ALL_PERMISSIONS", "The store owner holds every permission; staff rows are for other users");
         }
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < request.permissions().size(); i++) {
-            Permission p = request.permissions().get(i);
-            if (p.level() != Permission.Level.STORE) {
-                errors.add(new FieldError("permissions[" + i + "]", p + " is organization-level; grant it on the organization"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("PERMISSION_LEVEL_MISMATCH", "Staff hold store-level permissions only", errors);
-        }
+        PermissionLevels.require(request.permissions(), Permission.Level.STORE, "is organization-level; grant it on the organization",
+                "Staff hold store-level permissions only");
         if (store.organizationId != null) {
             // ORG-13/14: inside an organization these are organization-level and cannot be granted on a store.
+            List<FieldError> errors = new ArrayList<>();
             for (int i = 0; i < request.permissions().size(); i++) {
                 Permission p = request.permissions().get(i);
                 if (p.becomesOrganizationLevel()) {
@@ -178,17 +171,7 @@ public class StoreService {
         }
         List<PaymentMethod> existing = billing.billing(store);
         boolean primary = request.primary() || existing.stream().noneMatch(m -> m.billingRole == PaymentMethod.BillingRole.PRIMARY);
-        if (primary) {
-            existing.stream().filter(m -> m.billingRole == PaymentMethod.BillingRole.PRIMARY)
-                    .forEach(m -> m.billingRole = PaymentMethod.BillingRole.BACKUP);
-            billing.flush();
-        }
-        PaymentMethod m = new PaymentMethod();
-        m.storeId = storeId;
-        m.type = request.type();
-        m.label = request.label().trim();
-        m.billingRole = primary ? PaymentMethod.BillingRole.PRIMARY : PaymentMethod.BillingRole.BACKUP;
-        billing.persist(m);
+        PaymentMethod m = billing.add(storeId, null, existing, request, primary);
         store.needsBillingSetup = false;
         return PaymentMethodView.of(m);
     }

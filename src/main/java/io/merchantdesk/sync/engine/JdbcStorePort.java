@@ -5,10 +5,14 @@ import io.merchantdesk.b2b.StoreCustomerSync.AddressData;
 import io.merchantdesk.b2b.StoreCustomerSync.CustomerRow;
 import io.merchantdesk.b2b.StoreCustomerSync.CustomerUpdate;
 import io.merchantdesk.b2b.StoreCustomerSync.CustomerWrite;
+import io.merchantdesk.b2b.StoreCustomerSync.OrderRow;
+import io.merchantdesk.kernel.persistence.Jdbc;
 import io.merchantdesk.sync.Normalize;
 import io.merchantdesk.sync.engine.Model.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.*;
@@ -21,12 +25,18 @@ import java.util.*;
  */
 @ApplicationScoped
 public class JdbcStorePort implements StorePort {
-    /** Orders already imported, or failed with a retry not yet due (sync's own tables, correlated on B2B's order {@code o}). */
-    private static final String NOT_TO_IMPORT = """
-            SELECT 1 FROM erp_orders e WHERE e.store_id = o.store_id AND e.order_id = o.id
-            UNION ALL
-            SELECT 1 FROM sync_pending p WHERE p.store_id = o.store_id AND p.record_type = 'ORDER'
-               AND p.record_id = o.id::text AND (p.next_attempt_at IS NULL OR p.next_attempt_at > ?)""";
+    /**
+     * Of the candidate order ids, those without an imported ERP order and not waiting for a retry that is due only after
+     * {@code dueBy}: sync's own tables over the ids B2B's keyset scan returned (B2B's SQL never sees them).
+     */
+    private static final String TO_IMPORT = """
+            SELECT o.id FROM unnest(?::uuid[]) AS o(id)
+            WHERE NOT EXISTS (SELECT 1 FROM erp_orders e WHERE e.store_id = ? AND e.order_id = o.id)
+              AND NOT EXISTS (SELECT 1 FROM sync_pending p WHERE p.store_id = ? AND p.record_type = 'ORDER'
+                                 AND p.record_id = o.id::text AND (p.next_attempt_at IS NULL OR p.next_attempt_at > ?))""";
+
+    /** Live order ids scanned per round trip: most of a store's orders are usually imported already. */
+    private static final int SCAN = 5000;
 
     @Override
     public List<StoreCustomer> changedCustomers(Batch b, UUID store, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId,
@@ -78,13 +88,44 @@ public class JdbcStorePort implements StorePort {
         return out;
     }
 
+    /**
+     * The first {@code limit} live orders after {@code afterId} that are to be imported: B2B's keyset scan of live order
+     * ids, filtered set-based by sync's tables ({@link #TO_IMPORT}), then the chosen orders read from B2B, a scan chunk
+     * at a time until the batch is full or the orders run out.
+     */
     private List<StoreOrder> ordersToImport(Connection c, UUID store, UUID afterId, Instant dueBy, int limit) throws SQLException {
-        List<Object> params = new ArrayList<>();
-        params.add(dueBy);
-        return StoreCustomerSync.liveOrders(c, store, afterId, NOT_TO_IMPORT, params, limit).stream()
+        int scan = Math.max(limit, SCAN);
+        List<OrderRow> rows = new ArrayList<>();
+        UUID after = afterId;
+        while (rows.size() < limit) {
+            List<UUID> ids = StoreCustomerSync.liveOrderIds(c, store, after, scan);
+            Set<UUID> toImport = toImport(c, store, ids, dueBy);
+            List<UUID> due = ids.stream().filter(toImport::contains).toList();
+            List<UUID> take = due.subList(0, Math.min(due.size(), limit - rows.size()));
+            rows.addAll(StoreCustomerSync.liveOrders(c, store, take));
+            if (take.size() < due.size()) after = take.get(take.size() - 1); // full, unless an order went away meanwhile
+            else if (ids.size() < scan) break; // no more live orders
+            else after = ids.get(ids.size() - 1);
+        }
+        return rows.stream()
                 .map(o -> new StoreOrder(o.id(), o.customerId(), address(o.billTo()), address(o.shipTo()), o.customerEmail(), o.customerPhone(),
                         o.customerFirstName(), o.customerLastName()))
                 .toList();
+    }
+
+    private static Set<UUID> toImport(Connection c, UUID store, List<UUID> ids, Instant dueBy) throws SQLException {
+        Set<UUID> out = new HashSet<>();
+        if (ids.isEmpty()) return out;
+        try (PreparedStatement ps = c.prepareStatement(TO_IMPORT)) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            ps.setObject(2, store);
+            ps.setObject(3, store);
+            Jdbc.setInstant(ps, 4, dueBy);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getObject(1, UUID.class));
+            }
+        }
+        return out;
     }
 
     private Map<String, List<UUID>> customersByEmail(Connection c, UUID store, Collection<String> emails) throws SQLException {

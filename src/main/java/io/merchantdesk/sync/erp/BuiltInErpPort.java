@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.*;
+import java.util.function.Function;
 
 /** The built-in register behind the ERP port: set-based SQL on the run's connection. */
 @ApplicationScoped
@@ -75,19 +76,20 @@ public class BuiltInErpPort implements ErpPort {
     }
 
     private Map<String, List<ErpCard>> byEmails(Connection c, UUID company, Collection<String> emails) throws SQLException {
-        Map<String, List<ErpCard>> out = new HashMap<>();
-        if (emails.isEmpty()) return out;
-        for (ErpCard card : query(c, "email_norm = ANY(?)", company, c.createArrayOf("text", emails.toArray()))) {
-            out.computeIfAbsent(card.emailNorm(), k -> new ArrayList<>()).add(card);
-        }
-        return out;
+        return byKey(c, company, "email_norm", ErpCard::emailNorm, emails);
     }
 
     private Map<String, List<ErpCard>> byPhones(Connection c, UUID company, Collection<String> phones) throws SQLException {
+        return byKey(c, company, "phone_e164", ErpCard::phoneE164, phones);
+    }
+
+    /** The cards whose {@code column} (read back as {@code key}) is one of {@code keys}, grouped by it. */
+    private Map<String, List<ErpCard>> byKey(Connection c, UUID company, String column, Function<ErpCard, String> key,
+                                             Collection<String> keys) throws SQLException {
         Map<String, List<ErpCard>> out = new HashMap<>();
-        if (phones.isEmpty()) return out;
-        for (ErpCard card : query(c, "phone_e164 = ANY(?)", company, c.createArrayOf("text", phones.toArray()))) {
-            out.computeIfAbsent(card.phoneE164(), k -> new ArrayList<>()).add(card);
+        if (keys.isEmpty()) return out;
+        for (ErpCard card : query(c, column + " = ANY(?)", company, c.createArrayOf("text", keys.toArray()))) {
+            out.computeIfAbsent(key.apply(card), k -> new ArrayList<>()).add(card);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.merchantdesk.sync.erp;
 
+import io.merchantdesk.kernel.persistence.KeysetQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,18 +15,14 @@ public class ErpRegisterRepository {
 
     /** Up to {@code limit} companies of the owner after the given id (null: from the start). */
     public List<ErpCompany> companies(UUID ownerId, UUID after, int limit) {
-        var q = em.createQuery("FROM ErpCompany c WHERE c.ownerId = :me" + (after == null ? "" : " AND c.id > :after") + " ORDER BY c.id",
-                ErpCompany.class).setParameter("me", ownerId);
-        if (after != null) q.setParameter("after", after);
-        return q.setMaxResults(limit).getResultList();
+        return KeysetQuery.of("FROM ErpCompany c WHERE c.ownerId = :me").with("me", ownerId)
+                .andIf(after, "c.id > :after", "after").list(em, ErpCompany.class, "c.id", limit);
     }
 
     /** Up to {@code limit} customer cards of the company after the given number. */
     public List<ErpCustomer> customers(UUID companyId, String after, int limit) {
-        var q = em.createQuery("FROM ErpCustomer c WHERE c.erpCompanyId = :co" + (after == null ? "" : " AND c.customerNo > :after")
-                + " ORDER BY c.customerNo", ErpCustomer.class).setParameter("co", companyId);
-        if (after != null) q.setParameter("after", after);
-        return q.setMaxResults(limit).getResultList();
+        return KeysetQuery.of("FROM ErpCustomer c WHERE c.erpCompanyId = :co").with("co", companyId)
+                .andIf(after, "c.customerNo > :after", "after").list(em, ErpCustomer.class, "c.customerNo", limit);
     }
 
     /** The customer card with this number, or null. */
@@ -42,9 +39,7 @@ public class ErpRegisterRepository {
 
     /** Up to {@code limit} templates of the company after the given code. */
     public List<ErpCustomerTemplate> templates(UUID companyId, String after, int limit) {
-        var q = em.createQuery("FROM ErpCustomerTemplate t WHERE t.erpCompanyId = :co" + (after == null ? "" : " AND t.code > :after")
-                + " ORDER BY t.code", ErpCustomerTemplate.class).setParameter("co", companyId);
-        if (after != null) q.setParameter("after", after);
-        return q.setMaxResults(limit).getResultList();
+        return KeysetQuery.of("FROM ErpCustomerTemplate t WHERE t.erpCompanyId = :co").with("co", companyId)
+                .andIf(after, "t.code > :after", "after").list(em, ErpCustomerTemplate.class, "t.code", limit);
     }
 }

@@ -222,15 +222,18 @@ public class ErpRegisterService {
     @Transactional
     public TemplateView putTemplate(UUID companyId, String code, String ifMatch, TemplateRequest r) {
         ownedCompany(companyId);
-        ErpCustomerTemplate t = template(companyId, code);
-        if (t == null) throw ProblemException.notFound("Template " + code);
+        ErpCustomerTemplate t = requireTemplate(companyId, code);
         Etags.requireMatch(ifMatch, t.version);
-        t.description = null; t.genBusPostingGroup = null; t.customerPostingGroup = null; t.vatBusPostingGroup = null;
-        t.taxAreaCode = null; t.paymentTermsCode = null; t.pricesIncludingVat = false;
-        apply(t, r);
+        apply(t, r); // sets every field: a PUT replaces the template
         em.flush();
         pending.reevaluateCompany(companyId);
         return TemplateView.of(t);
+    }
+
+    private ErpCustomerTemplate requireTemplate(UUID companyId, String code) {
+        ErpCustomerTemplate t = template(companyId, code);
+        if (t == null) throw ProblemException.notFound("Template " + code);
+        return t;
     }
 
     private static void apply(ErpCustomerTemplate t, TemplateRequest r) {
@@ -245,9 +248,7 @@ public class ErpRegisterService {
 
     public TemplateView getTemplate(UUID companyId, String code) {
         ownedCompany(companyId);
-        ErpCustomerTemplate t = template(companyId, code);
-        if (t == null) throw ProblemException.notFound("Template " + code);
-        return TemplateView.of(t);
+        return TemplateView.of(requireTemplate(companyId, code));
     }
 
     public Page<TemplateView> templates(UUID companyId, PageParams page) {

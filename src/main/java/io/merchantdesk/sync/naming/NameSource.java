@@ -9,8 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "FIRST_AND_LAST_NAME = \"Ada Lovelace\"; LAST_AND_FIRST_NAME = \"Lovelace Ada\"; COMPANY_NAME = the address's company; "
         + "NONE = the field is left empty.")
 public enum NameSource {
-    FIRST_AND_LAST_NAME(new FirstAndLastName()),
-    LAST_AND_FIRST_NAME(new LastAndFirstName()),
+    FIRST_AND_LAST_NAME(PersonName.FIRST_NAME_FIRST),
+    LAST_AND_FIRST_NAME(PersonName.LAST_NAME_FIRST),
     COMPANY_NAME(new CompanyName()),
     NONE(new NoName());
 

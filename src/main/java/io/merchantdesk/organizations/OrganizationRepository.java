@@ -1,15 +1,19 @@
 package io.merchantdesk.organizations;
 
 import io.merchantdesk.kernel.access.Tenancy;
+import io.merchantdesk.kernel.persistence.JdbcReads;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.util.*;
 
 /** Every query of the {@code organizations} table. */
 @ApplicationScoped
 class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
+    @Inject
+    JdbcReads jdbc;
 
     /** Organizations a user owns or is a member of; keyset by id. */
     static final String OF_USER_PAGE = """
@@ -21,10 +25,10 @@ class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID
 
     /** How one user relates to one organization (no row: no such organization). */
     static final String RELATION = """
-            SELECT o.owner_id = :me, m.role, m.permissions
-            FROM organizations o
-            LEFT JOIN organization_members m ON m.organization_id = o.id AND m.user_id = :me
-            WHERE o.id = :org""";
+            SELECT o.owner_id = p.me, m.role, m.permissions
+            FROM (SELECT CAST(? AS uuid) AS me, CAST(? AS uuid) AS organization_id) p
+            JOIN organizations o ON o.id = p.organization_id
+            LEFT JOIN organization_members m ON m.organization_id = o.id AND m.user_id = p.me""";
 
     /** ORG-11: deletes the organization when it has no store left. */
     static final String DELETE_IF_EMPTY =
@@ -50,12 +54,10 @@ class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID
     }
 
     Optional<Tenancy.OrganizationRelation> relation(UUID organizationId, UUID userId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery(RELATION)
-                .setParameter("me", userId).setParameter("org", organizationId).getResultList();
-        if (rows.isEmpty()) return Optional.empty();
-        Object[] r = rows.get(0);
-        return Optional.of(new Tenancy.OrganizationRelation((Boolean) r[0], (String) r[1], SqlArrays.strings(r[2])));
+        return jdbc.one(RELATION, ps -> {
+            ps.setObject(1, userId);
+            ps.setObject(2, organizationId);
+        }, rs -> new Tenancy.OrganizationRelation(rs.getBoolean(1), rs.getString(2), JdbcReads.strings(rs, 3)));
     }
 
     /** ORG-11: true when the organization had no store left and was deleted. */

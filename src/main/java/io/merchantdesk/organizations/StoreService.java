@@ -62,8 +62,10 @@ public class StoreService {
     }
 
     public StoreView get(UUID storeId) {
-        access.store(storeId);
-        return StoreView.of(find(storeId));
+        UUID me = currentUser.id();
+        StoreRepository.StoreRead read = storeRepository.readWithRelation(storeId, me).orElse(null);
+        access.store(storeId, me, read == null ? null : read.relation());
+        return read.view();
     }
 
     @Transactional

@@ -40,8 +40,16 @@ public class AccessService {
     /** The caller's relation to the store, or 404 when there is none. */
     public StoreAccess store(UUID storeId) {
         UUID me = currentUser.id();
-        Tenancy.StoreRelation r = tenancy.storeRelation(storeId, me)
-                .orElseThrow(() -> ProblemException.notFound("Store " + storeId));
+        return store(storeId, me, tenancy.storeRelation(storeId, me).orElse(null));
+    }
+
+    /**
+     * The same decision from a relation the caller read together with the store itself (one round trip for a
+     * point read); {@code relation} null means there is no such store. Never a remembered relation: read it now.
+     */
+    public StoreAccess store(UUID storeId, UUID me, Tenancy.StoreRelation relation) {
+        Tenancy.StoreRelation r = relation;
+        if (r == null) throw ProblemException.notFound("Store " + storeId);
         StoreAccess access = new StoreAccess(storeId, me, r.owner(), r.organizationOwner(), r.organizationAdmin(),
                 r.staffPermissions(), r.organizationPermissions());
         if (!access.related()) {

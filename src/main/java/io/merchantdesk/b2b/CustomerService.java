@@ -59,8 +59,9 @@ public class CustomerService {
 
     public CustomerView get(UUID storeId, UUID customerId) {
         access.store(storeId, Permission.MANAGE_CUSTOMERS);
-        Customer c = find(storeId, customerId);
-        return view(c, addressesOf(c.id));
+        CustomerRepository.CustomerRead read = customers.read(storeId, customerId)
+                .orElseThrow(() -> ProblemException.notFound("Customer " + customerId));
+        return view(read.customer(), read.addresses());
     }
 
     /** Search by name, e-mail or phone (substring, pg_trgm GIN on search_text), keyset-paged by id. */

@@ -1,7 +1,18 @@
 package io.merchantdesk.b2b;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.merchantdesk.b2b.B2bDtos.Address;
+import io.merchantdesk.b2b.B2bDtos.LineItem;
+import io.merchantdesk.kernel.persistence.JdbcReads;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +20,22 @@ import java.util.UUID;
 /** Every query of the {@code orders} table except the set-based migration work ({@link MigrationRepository}). */
 @ApplicationScoped
 public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
+
+    /** The columns of {@link #order}, in its order. */
+    private static final String COLUMNS = """
+            SELECT o.id, o.created_at, o.updated_at, o.version, o.store_id, o.customer_id, o.company_location_id, o.status,
+                   o.deleted_at, o.currency, o.total, o.line_items, o.billing_address, o.shipping_address, o.placed_at,
+                   o.migration_id
+            FROM orders o""";
+    private static final String READ = COLUMNS + " WHERE o.id = ? AND o.store_id = ?";
+    private static final TypeReference<List<LineItem>> LINE_ITEMS = new TypeReference<>() {};
+    private static final TypeReference<Address> ADDRESS = new TypeReference<>() {};
+
+    @Inject
+    JdbcReads jdbc;
+
+    @Inject
+    ObjectMapper mapper;
 
     private static final String EXISTS_FOR_CUSTOMER = "SELECT 1 FROM orders WHERE customer_id = :id LIMIT 1";
     private static final String EXISTS_AT_COMPANY = """
@@ -22,24 +49,71 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         return o != null && o.storeId.equals(storeId) ? Optional.of(o) : Optional.empty();
     }
 
-    /** A keyset page by id; every filter is optional. */
+    /** The order of this store as a value to read (not managed: GET paths), or empty. By plain JDBC. */
+    public Optional<Order> read(UUID storeId, UUID orderId) {
+        return jdbc.one(READ, ps -> {
+            ps.setObject(1, orderId);
+            ps.setObject(2, storeId);
+        }, this::order);
+    }
+
+    /** A keyset page by id; every filter is optional. Values to read (not managed), by plain JDBC. */
     public List<Order> list(UUID storeId, UUID customerId, Order.Type type, Order.Status status, boolean includeDeleted,
                             UUID after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT o.* FROM orders o WHERE o.store_id = :store");
-        if (customerId != null) sql.append(" AND o.customer_id = :customer");
+        StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE o.store_id = ?");
+        List<Object> values = new ArrayList<>(List.of(storeId));
+        if (customerId != null) {
+            sql.append(" AND o.customer_id = ?");
+            values.add(customerId);
+        }
         if (type == Order.Type.B2B) sql.append(" AND o.company_location_id IS NOT NULL");
         if (type == Order.Type.D2C) sql.append(" AND o.company_location_id IS NULL");
-        if (status != null) sql.append(" AND o.status = :status");
+        if (status != null) {
+            sql.append(" AND o.status = ?");
+            values.add(status.name());
+        }
         if (!includeDeleted) sql.append(" AND o.deleted_at IS NULL");
-        if (after != null) sql.append(" AND o.id > :after");
-        sql.append(" ORDER BY o.id LIMIT :n");
-        var q = getEntityManager().createNativeQuery(sql.toString(), Order.class).setParameter("store", storeId).setParameter("n", limit);
-        if (customerId != null) q.setParameter("customer", customerId);
-        if (status != null) q.setParameter("status", status.name());
-        if (after != null) q.setParameter("after", after);
-        @SuppressWarnings("unchecked")
-        List<Order> rows = q.getResultList();
-        return rows;
+        if (after != null) {
+            sql.append(" AND o.id > ?");
+            values.add(after);
+        }
+        sql.append(" ORDER BY o.id LIMIT ?");
+        values.add(limit);
+        return jdbc.list(sql.toString(), ps -> {
+            for (int i = 0; i < values.size(); i++) ps.setObject(i + 1, values.get(i));
+        }, this::order);
+    }
+
+    private Order order(ResultSet rs) throws SQLException {
+        Order o = new Order();
+        o.id = rs.getObject(1, UUID.class);
+        o.createdAt = rs.getTimestamp(2).toInstant();
+        o.updatedAt = rs.getTimestamp(3).toInstant();
+        o.version = rs.getLong(4);
+        o.storeId = rs.getObject(5, UUID.class);
+        o.customerId = rs.getObject(6, UUID.class);
+        o.companyLocationId = rs.getObject(7, UUID.class);
+        o.status = Order.Status.valueOf(rs.getString(8));
+        Timestamp deletedAt = rs.getTimestamp(9);
+        o.deletedAt = deletedAt == null ? null : deletedAt.toInstant();
+        o.currency = rs.getString(10);
+        o.total = rs.getBigDecimal(11);
+        o.lineItems = json(rs.getString(12), LINE_ITEMS);
+        o.billingAddress = json(rs.getString(13), ADDRESS);
+        o.shippingAddress = json(rs.getString(14), ADDRESS);
+        Timestamp placedAt = rs.getTimestamp(15);
+        o.placedAt = placedAt == null ? null : placedAt.toInstant();
+        o.migrationId = rs.getObject(16, UUID.class);
+        return o;
+    }
+
+    private <T> T json(String text, TypeReference<T> type) {
+        if (text == null) return null;
+        try {
+            return mapper.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored order JSON does not map to " + type.getType(), e);
+        }
     }
 
     /** Reloads the order after its customer was locked (another transaction may have changed it meanwhile). */

@@ -74,7 +74,7 @@ public class OrderService {
 
     public OrderView get(UUID storeId, UUID orderId) {
         access.store(storeId, Permission.MANAGE_ORDERS);
-        return OrderView.of(find(storeId, orderId));
+        return OrderView.of(orders.read(storeId, orderId).orElseThrow(() -> ProblemException.notFound("Order " + orderId)));
     }
 
     /** Orders by customer, type and status, newest id last (keyset by id); soft-deleted ones only on request. */

@@ -2,6 +2,7 @@ package io.merchantdesk.partners;
 
 import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.kernel.persistence.Jdbc;
+import io.merchantdesk.kernel.persistence.JdbcReads;
 import io.merchantdesk.partners.PartnerDtos.AssignmentView;
 import io.merchantdesk.partners.PartnerDtos.LeadSummary;
 import io.merchantdesk.partners.PartnerDtos.SalesRepView;
@@ -9,7 +10,10 @@ import io.merchantdesk.partners.PartnerDtos.TimelineEntry;
 import io.merchantdesk.partners.PartnerDtos.TimelineKind;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.Query;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +29,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
+    @Inject
+    JdbcReads jdbc;
 
     /** Serialises submissions with the same key (partner and e-mail) until the transaction ends. */
     static final String ADVISORY_LOCK = "SELECT pg_advisory_xact_lock(hashtext(:k))";
@@ -163,20 +169,23 @@ class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
         }
         sql.append(" ORDER BY ").append(sort.orderBy()).append(" LIMIT :n");
         params.put("n", fetch);
-        Query query = getEntityManager().createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
         int keyCount = sort.keys().size();
-        return rows.stream().map(r -> new TableRow(summary(r), Arrays.copyOfRange(r, KEY_COLUMN, KEY_COLUMN + keyCount))).toList();
+        return jdbc.list(sql.toString(), params, rs -> {
+            Object[] keys = new Object[keyCount];
+            for (int i = 0; i < keyCount; i++) keys[i] = rs.getString(KEY_COLUMN + 1 + i);
+            return new TableRow(summary(rs), keys);
+        });
     }
 
-    private static LeadSummary summary(Object[] r) {
-        SalesRepView rep = r[10] == null ? null : new SalesRepView((UUID) r[10], (String) r[11], (String) r[12]);
-        return new LeadSummary((UUID) r[0], (UUID) r[1], LeadType.valueOf((String) r[2]), LeadStatus.valueOf((String) r[3]),
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (Boolean) r[9], rep,
-                AssignmentView.of((UUID) r[10], (Boolean) r[17], r[16] == null ? null : AssignmentReason.valueOf((String) r[16])),
-                Jdbc.instant(r[13]), Jdbc.instant(r[14]), (UUID) r[15]);
+    private static LeadSummary summary(ResultSet rs) throws SQLException {
+        UUID repId = rs.getObject(11, UUID.class);
+        SalesRepView rep = repId == null ? null : new SalesRepView(repId, rs.getString(12), rs.getString(13));
+        String reason = rs.getString(17);
+        return new LeadSummary(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), LeadType.valueOf(rs.getString(3)),
+                LeadStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getBoolean(10), rep,
+                AssignmentView.of(repId, rs.getBoolean(18), reason == null ? null : AssignmentReason.valueOf(reason)),
+                rs.getTimestamp(14).toInstant(), rs.getTimestamp(15).toInstant(), rs.getObject(16, UUID.class));
     }
 
     private static Optional<UUID> first(Query query) {

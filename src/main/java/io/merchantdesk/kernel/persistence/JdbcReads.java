@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -49,6 +50,47 @@ public class JdbcReads {
             while (rs.next()) rows.add(mapper.map(rs));
             return rows;
         });
+    }
+
+    /**
+     * Every row mapped, for SQL with named parameters ({@code :name}, as the repositories write for Hibernate):
+     * each becomes a JDBC placeholder bound to its value. Quoted literals and {@code ::} casts are left alone.
+     */
+    public <T> List<T> list(String namedSql, Map<String, ?> parameters, RowMapper<T> mapper) {
+        List<Object> values = new ArrayList<>();
+        String sql = positional(namedSql, parameters, values);
+        return list(sql, ps -> {
+            for (int i = 0; i < values.size(); i++) ps.setObject(i + 1, values.get(i));
+        }, mapper);
+    }
+
+    /** {@code namedSql} with each {@code :name} replaced by {@code ?}; the values in placeholder order go to {@code values}. */
+    static String positional(String namedSql, Map<String, ?> parameters, List<Object> values) {
+        StringBuilder out = new StringBuilder(namedSql.length());
+        int n = namedSql.length();
+        for (int i = 0; i < n; i++) {
+            char c = namedSql.charAt(i);
+            if (c == '\'' || c == '"') { // a literal or a quoted identifier: copied as it is
+                int end = namedSql.indexOf(c, i + 1);
+                if (end < 0) end = n - 1;
+                out.append(namedSql, i, end + 1);
+                i = end;
+            } else if (c == ':' && i + 1 < n && namedSql.charAt(i + 1) == ':') { // a cast
+                out.append("::");
+                i++;
+            } else if (c == ':' && i + 1 < n && Character.isJavaIdentifierStart(namedSql.charAt(i + 1))) {
+                int end = i + 1;
+                while (end < n && Character.isJavaIdentifierPart(namedSql.charAt(end))) end++;
+                String name = namedSql.substring(i + 1, end);
+                if (!parameters.containsKey(name)) throw new IllegalArgumentException("No value for parameter :" + name);
+                values.add(parameters.get(name));
+                out.append('?');
+                i = end - 1;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private <R> R query(String sql, Binder binder, RowMapper<R> whole) {

@@ -76,9 +76,7 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         }
         sql.append(" ORDER BY c.id LIMIT ?");
         values.add(limit);
-        return jdbc.list(sql.toString(), ps -> {
-            for (int i = 0; i < values.size(); i++) ps.setObject(i + 1, values.get(i));
-        }, CustomerRepository::customer);
+        return jdbc.list(sql.toString(), values, CustomerRepository::customer);
     }
 
     /** A customer of the store with its addresses, as values to read (GET), in one statement; empty when absent. */

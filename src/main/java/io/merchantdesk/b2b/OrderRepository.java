@@ -79,9 +79,7 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         }
         sql.append(" ORDER BY o.id LIMIT ?");
         values.add(limit);
-        return jdbc.list(sql.toString(), ps -> {
-            for (int i = 0; i < values.size(); i++) ps.setObject(i + 1, values.get(i));
-        }, this::order);
+        return jdbc.list(sql.toString(), values, this::order);
     }
 
     private Order order(ResultSet rs) throws SQLException {

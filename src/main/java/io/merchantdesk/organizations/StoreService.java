@@ -64,7 +64,7 @@ public class StoreService {
     public StoreView get(UUID storeId) {
         UUID me = currentUser.id();
         StoreRepository.StoreRead read = storeRepository.readWithRelation(storeId, me).orElse(null);
-        access.store(storeId, me, read == null ? null : read.relation());
+        access.store(storeId, me, read == null ? null : read.relation()); // 404 for no store or no relation
         return read.view();
     }
 

@@ -59,6 +59,11 @@ public class JdbcReads {
     public <T> List<T> list(String namedSql, Map<String, ?> parameters, RowMapper<T> mapper) {
         List<Object> values = new ArrayList<>();
         String sql = positional(namedSql, parameters, values);
+        return list(sql, values, mapper);
+    }
+
+    /** Every row mapped, for SQL with one {@code ?} per value, bound in order (a query built with optional conditions). */
+    public <T> List<T> list(String sql, List<?> values, RowMapper<T> mapper) {
         return list(sql, ps -> {
             for (int i = 0; i < values.size(); i++) ps.setObject(i + 1, values.get(i));
         }, mapper);

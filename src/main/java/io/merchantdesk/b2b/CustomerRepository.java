@@ -1,12 +1,12 @@
 package io.merchantdesk.b2b;
 
 import io.merchantdesk.kernel.persistence.JdbcReads;
+import io.merchantdesk.kernel.persistence.KeysetQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,19 +64,10 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
     /** A keyset page by id; {@code pattern} (nullable) is a LIKE pattern on the trigram-indexed search_text. Values to
      *  read (not managed), by plain JDBC. */
     public List<Customer> search(UUID storeId, String pattern, UUID after, int limit) {
-        StringBuilder sql = new StringBuilder(CUSTOMER_COLUMNS).append(" FROM customers c WHERE c.store_id = ?");
-        List<Object> values = new ArrayList<>(List.of(storeId));
-        if (pattern != null) {
-            sql.append(" AND c.search_text LIKE ?");
-            values.add(pattern);
-        }
-        if (after != null) {
-            sql.append(" AND c.id > ?");
-            values.add(after);
-        }
-        sql.append(" ORDER BY c.id LIMIT ?");
-        values.add(limit);
-        return jdbc.list(sql.toString(), values, CustomerRepository::customer);
+        return KeysetQuery.of(CUSTOMER_COLUMNS + " FROM customers c WHERE c.store_id = :store").with("store", storeId)
+                .andIf(pattern, "c.search_text LIKE :pattern", "pattern")
+                .andIf(after, "c.id > :after", "after")
+                .list(jdbc, "c.id", limit, CustomerRepository::customer);
     }
 
     /** A customer of the store with its addresses, as values to read (GET), in one statement; empty when absent. */
@@ -121,7 +112,6 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, c -> c));
     }
 
-    /** The addresses of the customers, each list in position order. */
     /** The addresses of the customers, by customer in position order: values to read, not managed entities. */
     public Map<UUID, List<CustomerAddress>> addressesOf(Collection<UUID> customerIds) {
         if (customerIds.isEmpty()) return Map.of();

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.merchantdesk.b2b.B2bDtos.Address;
 import io.merchantdesk.b2b.B2bDtos.LineItem;
+import io.merchantdesk.kernel.persistence.Jdbc;
 import io.merchantdesk.kernel.persistence.JdbcReads;
+import io.merchantdesk.kernel.persistence.KeysetQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,26 +60,15 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
     /** A keyset page by id; every filter is optional. Values to read (not managed), by plain JDBC. */
     public List<Order> list(UUID storeId, UUID customerId, Order.Type type, Order.Status status, boolean includeDeleted,
                             UUID after, int limit) {
-        StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE o.store_id = ?");
-        List<Object> values = new ArrayList<>(List.of(storeId));
-        if (customerId != null) {
-            sql.append(" AND o.customer_id = ?");
-            values.add(customerId);
-        }
-        if (type == Order.Type.B2B) sql.append(" AND o.company_location_id IS NOT NULL");
-        if (type == Order.Type.D2C) sql.append(" AND o.company_location_id IS NULL");
-        if (status != null) {
-            sql.append(" AND o.status = ?");
-            values.add(status.name());
-        }
-        if (!includeDeleted) sql.append(" AND o.deleted_at IS NULL");
-        if (after != null) {
-            sql.append(" AND o.id > ?");
-            values.add(after);
-        }
-        sql.append(" ORDER BY o.id LIMIT ?");
-        values.add(limit);
-        return jdbc.list(sql.toString(), values, this::order);
+        String base = COLUMNS + " WHERE o.store_id = :store"
+                + (type == Order.Type.B2B ? " AND o.company_location_id IS NOT NULL" : "")
+                + (type == Order.Type.D2C ? " AND o.company_location_id IS NULL" : "")
+                + (includeDeleted ? "" : " AND o.deleted_at IS NULL");
+        return KeysetQuery.of(base).with("store", storeId)
+                .andIf(customerId, "o.customer_id = :customer", "customer")
+                .andIf(status == null ? null : status.name(), "o.status = :status", "status")
+                .andIf(after, "o.id > :after", "after")
+                .list(jdbc, "o.id", limit, this::order);
     }
 
     private Order order(ResultSet rs) throws SQLException {
@@ -92,15 +81,13 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         o.customerId = rs.getObject(6, UUID.class);
         o.companyLocationId = rs.getObject(7, UUID.class);
         o.status = Order.Status.valueOf(rs.getString(8));
-        Timestamp deletedAt = rs.getTimestamp(9);
-        o.deletedAt = deletedAt == null ? null : deletedAt.toInstant();
+        o.deletedAt = Jdbc.instant(rs.getTimestamp(9));
         o.currency = rs.getString(10);
         o.total = rs.getBigDecimal(11);
         o.lineItems = json(rs.getString(12), LINE_ITEMS);
         o.billingAddress = json(rs.getString(13), ADDRESS);
         o.shippingAddress = json(rs.getString(14), ADDRESS);
-        Timestamp placedAt = rs.getTimestamp(15);
-        o.placedAt = placedAt == null ? null : placedAt.toInstant();
+        o.placedAt = Jdbc.instant(rs.getTimestamp(15));
         o.migrationId = rs.getObject(16, UUID.class);
         return o;
     }

@@ -62,8 +62,7 @@ public class JdbcReads {
         return list(sql, values, mapper);
     }
 
-    /** Every row mapped, for SQL with one {@code ?} per value, bound in order (a query built with optional conditions). */
-    public <T> List<T> list(String sql, List<?> values, RowMapper<T> mapper) {
+    private <T> List<T> list(String sql, List<?> values, RowMapper<T> mapper) {
         return list(sql, ps -> {
             for (int i = 0; i < values.size(); i++) ps.setObject(i + 1, values.get(i));
         }, mapper);

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A keyset page through JPQL or native SQL: the repository's base query (its own tables, its own named parameters),
+ * A keyset page through JPQL, native SQL or plain JDBC ({@link JdbcReads}): the repository's base query (its own
+ * tables, its own named parameters),
  * conditions that apply only when their value is given (a filter, the cursor), then the order and the page size.
  * The repository writes every piece of the text; this class only joins them and binds what applies.
  */
@@ -44,6 +45,13 @@ public final class KeysetQuery {
         var query = em.createQuery(text + " ORDER BY " + orderBy, type);
         parameters.forEach(query::setParameter);
         return query.setMaxResults(limit).getResultList();
+    }
+
+    /** Up to {@code limit} rows in {@code orderBy} order, by plain JDBC (the hot read paths), mapped by the repository. */
+    public <T> List<T> list(JdbcReads jdbc, String orderBy, int limit, JdbcReads.RowMapper<T> mapper) {
+        Map<String, Object> values = new LinkedHashMap<>(parameters);
+        values.put("keysetLimit", limit);
+        return jdbc.list(text + " ORDER BY " + orderBy + " LIMIT :keysetLimit", values, mapper);
     }
 
     /** Up to {@code limit} entities in {@code orderBy} order, by native SQL. */

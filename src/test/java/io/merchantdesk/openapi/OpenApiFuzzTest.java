@@ -37,14 +37,16 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.DisplayName;
+import io.merchantdesk.contract.ContractValidator;
 import org.junit.jupiter.api.Test;
 
 /**
  * Reads the served OpenAPI document and sends, for every operation, a valid request and mutated ones: missing
  * fields, wrong types, NUL-carrying and huge strings, out-of-range numbers, unknown enums, duplicate keys,
  * malformed JSON, wrong content types, garbage cursors and ids, odd but validly signed tokens, ids of another
- * tenant. Every answer must be below 500 and every 4xx a problem whose {@code status} is the HTTP status; the
- * other tenant's rows must not change. Seeded ({@code -Dfuzz.seed=N}) and bounded by the operation count.
+ * tenant. Every answer must be below 500, every 4xx a problem whose {@code status} is the HTTP status, and every
+ * answer what the document says the operation answers ({@link ContractValidator}: status, content type, schema);
+ * the other tenant's rows must not change. Seeded ({@code -Dfuzz.seed=N}) and bounded by the operation count.
  */
 @QuarkusTest
 class OpenApiFuzzTest {
@@ -282,6 +284,15 @@ class OpenApiFuzzTest {
             return;
         }
         judge(label, response);
+        contract(label, method, URI.create(uri.toString()).getRawPath(), contentType, body, response);
+    }
+
+    /** Every answer, valid request or hostile, must be what the document says that operation answers. */
+    private void contract(String label, String method, String path, String contentType, String body, HttpResponse<String> response) {
+        ContractValidator validator = ContractValidator.forService(URI.create(root.getScheme() + "://" + root.getRawAuthority()));
+        List<String> violations = validator.violations(new ContractValidator.Exchange(method, path, contentType, body,
+                response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body()));
+        for (String v : violations) failures.add(label + " -> contract: " + v);
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class OpenApiProblemExamplesTest {
-    private final JsonNode doc = ServedOpenApi.document();
+    private JsonNode doc;
+
+    /** Read per test, not at construction: REST Assured knows the application's port only once the test runs. */
+    @BeforeEach
+    void readDocument() {
+        doc = ServedOpenApi.document();
+    }
 
     /** The example of one documented answer, e.g. ("post", "/stores", "401"). */
     private JsonNode example(String method, String path, String status) {
@@ -78,7 +85,7 @@ class OpenApiProblemExamplesTest {
     void everyExampleHasItsStatusAndARealCode() throws IOException {
         Set<String> emitted = emittedCodes();
         List<String> defects = new ArrayList<>();
-        for (String status : List.of("400", "401", "403", "404", "409", "412", "413", "422", "500")) {
+        for (String status : List.of("400", "401", "403", "404", "406", "409", "412", "413", "415", "422", "500")) {
             for (ServedOpenApi.Operation op : ServedOpenApi.operations(doc)) {
                 JsonNode r = op.response(status);
                 if (r.isMissingNode()) continue;
@@ -189,6 +196,17 @@ class OpenApiProblemExamplesTest {
         String huge = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
         String actual = problemCode(owner.as().body(huge).post("/stores"), 413);
         assertAllEqual("413", actual, exampleCodes("413"));
+    }
+
+    @Test
+    @DisplayName("406 and 415: accepting only XML, or sending XML, gets the documented code on every operation")
+    void mediaTypeExamplesMatchTheService() {
+        Api.User owner = Api.user("oas-owner");
+        String notAcceptable = problemCode(given().auth().oauth2(owner.token()).accept("application/xml").get("/stores"), 406);
+        assertAllEqual("406", notAcceptable, exampleCodes("406"));
+        String unsupported = problemCode(given().auth().oauth2(owner.token()).contentType("application/xml").body("<a/>")
+                .post("/stores"), 415);
+        assertAllEqual("415", unsupported, exampleCodes("415"));
     }
 
     @Test

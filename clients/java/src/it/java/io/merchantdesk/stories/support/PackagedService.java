@@ -23,11 +23,11 @@ public final class PackagedService {
     private static PackagedService instance;
 
     private final Process process;
-    private final URI baseUri;
+    private final ContractProxy proxy;
 
     private PackagedService(Process process, URI baseUri) {
         this.process = process;
-        this.baseUri = baseUri;
+        this.proxy = ContractProxy.start(baseUri);
     }
 
     /** The running service, started on first use and stopped when the test JVM exits. */
@@ -39,8 +39,9 @@ public final class PackagedService {
         return instance;
     }
 
+    /** Where clients reach the service: through the {@link ContractProxy}, which checks every answer against the document. */
     public URI baseUri() {
-        return baseUri;
+        return proxy.uri();
     }
 
     private static PackagedService start() {
@@ -106,6 +107,7 @@ public final class PackagedService {
     }
 
     private void stop() {
+        proxy.stop();
         process.destroy();
         try {
             if (!process.waitFor(Duration.ofSeconds(15).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {

@@ -97,8 +97,7 @@ public final class B2bDtos {
             @NotBlank @Size(max = 300) @Schema(examples = "Walnut desk") String title,
             @Size(max = 100) @Schema(examples = "DESK-W-140") String sku,
             @NotNull @Min(1) @Schema(required = true, examples = "2") Integer quantity,
-            @NotNull @DecimalMin("0") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                    format = "decimal", examples = "249.00") BigDecimal unitPrice) {
+            @NotNull @DecimalMin("0") @Schema(required = true, examples = "249.00") BigDecimal unitPrice) {
     }
 
     @Schema(name = "CreatableStatus", description = """

@@ -95,6 +95,8 @@ public class StoreResource {
                     + "The store owner holds everything and needs no staff row.")
     @APIResponse(responseCode = "200", description = "The staff member",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffView.class)))
+    @APIResponse(responseCode = "422", description = "PERMISSION_IS_ORGANIZATION_LEVEL (ORG-13, ORG-14: the store is in an organization), "
+            + "or OWNER_HAS_ALL_PERMISSIONS (the user owns the store)")
     public StaffView putStaff(@PathParam("storeId") UUID storeId, @PathParam("userId") UUID userId, @Valid @NotNull StaffRequest request) {
         return stores.putStaff(storeId, userId, request);
     }

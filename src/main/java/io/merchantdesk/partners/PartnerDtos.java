@@ -85,11 +85,11 @@ public final class PartnerDtos {
 
     @Schema(name = "LeadTimelineKind", description = """
             What a timeline entry records:
-            * `STATUS_CHANGE`: the submission (`from` is null) or a status change from `from` to `to`.
+            * `STATUS_CHANGE`: the submission (no `from`) or a status change from `from` to `to`.
             * `ASSIGNMENT`: the lead got a (new) sales representative, `salesRepId`; the status is unchanged (`from` = `to`).""")
     public enum TimelineKind { STATUS_CHANGE, ASSIGNMENT }
 
-    @Schema(name = "LeadStatusChange", description = "A timeline entry: the submission (from is null), a status change, or an assignment")
+    @Schema(name = "LeadStatusChange", description = "A timeline entry: the submission (no from), a status change, or an assignment")
     public record TimelineEntry(LeadStatus from, @Schema(required = true) LeadStatus to, @Schema(required = true) Instant at, UUID byUserId,
                                 @Schema(examples = "Siri Salg") String byName, @Schema(examples = "Called the merchant") String note,
                                 @Schema(required = true) TimelineKind kind,

@@ -146,7 +146,7 @@ class CustomerOrderTest {
         String o1 = alice.as().body(orderBody(ada, null)).post("/stores/" + store + "/orders").then().statusCode(201)
                 .body("type", equalTo("D2C")).body("status", equalTo("OPEN"))
                 .body("total.amount", equalTo("251.00")).body("total.currency", equalTo("USD"))
-                .body("lineItems[0].unitPrice", equalTo(125.50f))
+                .body("lineItems[0].unitPrice", equalTo("125.50"))
                 .body("shippingAddress.countryCode", equalTo("GB"))
                 .body("companyLocationId", nullValue()).body("placedAt", notNullValue())
                 .extract().path("id");

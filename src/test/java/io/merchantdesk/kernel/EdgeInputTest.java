@@ -149,22 +149,68 @@ class EdgeInputTest {
     void duplicateKey() throws Exception {
         var user = Api.user("edge");
         String store = store(user);
-        problem(raw("POST", "/stores/" + store + "/charges", user.token(), "{\"amount\":10.00,\"amount\":99.00,\"description\":\"x\"}"), 400,
+        problem(raw("POST", "/stores/" + store + "/charges", user.token(), "{\"amount\":\"10.00\",\"amount\":\"99.00\",\"description\":\"x\"}"), 400,
                 "DUPLICATE_KEY", "amount");
         user.as().get("/stores/" + store).then().statusCode(200).body("outstandingBalance.amount", anyOf(equalTo("0.00"), equalTo("0")));
     }
 
     @Test
-    @DisplayName("Out-of-range numbers (2^63, 1e999999999, 1e-999999999) are 400 NUMBER_OUT_OF_RANGE naming the field")
+    @DisplayName("Out-of-range decimals and integers (25 integer digits, 13 fraction digits, 2^63) are 400 NUMBER_OUT_OF_RANGE naming the field")
     void outOfRangeNumbers() throws Exception {
         var user = Api.user("edge");
         String store = store(user);
-        for (String amount : List.of("9223372036854775808123456", "1e999999999", "1e-999999999", "\"1e999999999\"", "-1e999999999")) {
+        for (String amount : List.of("\"9223372036854775808123456\"", "\"0.0000000000001\"", "\"-9223372036854775808123456.5\"")) {
             problem(raw("POST", "/stores/" + store + "/charges", user.token(), "{\"amount\":" + amount + ",\"description\":\"x\"}"), 400,
                     "NUMBER_OUT_OF_RANGE", "amount");
         }
         problem(raw("POST", "/test-probe/items", user.token(), "{\"name\":\"x\",\"colour\":\"RED\",\"quantity\":9223372036854775808}"), 400,
                 "NUMBER_OUT_OF_RANGE", "quantity");
+    }
+
+    @Test
+    @DisplayName("Every invalid field of a body in one answer: enums, formats, types and constraints, each with its JSON path")
+    void everyInvalidFieldAtOnce() throws Exception {
+        var user = Api.user("edge");
+        JsonNode p = problem(raw("POST", "/stores", user.token(), "{\"name\":\"x\",\"billingCurrency\":\"EURO\",\"plan\":\"FOO\"}"),
+                400, "VALIDATION_FAILED");
+        assertEquals(List.of("billingCurrency", "plan"), fields(p), p.toString());
+
+        String store = store(user);
+        String order = """
+                {"customerId":"not-a-uuid","companyLocationId":"also-not","status":"PAID","placedAt":"yesterday",
+                 "lineItems":[{"title":"ok","quantity":1,"unitPrice":"1.00"},
+                              {"title":" ","quantity":"two","unitPrice":12.5},
+                              {"title":"x","quantity":0,"unitPrice":"abc"}]}""";
+        p = problem(raw("POST", "/stores/" + store + "/orders", user.token(), order), 400, "VALIDATION_FAILED");
+        assertEquals(List.of("companyLocationId", "customerId", "lineItems[1].quantity", "lineItems[1].title", "lineItems[1].unitPrice",
+                "lineItems[2].quantity", "lineItems[2].unitPrice", "placedAt", "status"), fields(p), p.toString());
+
+        // one field keeps its own code
+        problem(raw("POST", "/stores", user.token(), "{\"name\":\"x\",\"billingCurrency\":\"USD\",\"plan\":\"FOO\"}"), 400,
+                "UNKNOWN_ENUM_VALUE", "plan");
+        user.as().get("/stores").then().statusCode(200).body("items.size()", equalTo(1));
+    }
+
+    private static List<String> fields(JsonNode problem) {
+        List<String> fields = new java.util.ArrayList<>();
+        problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        return fields;
+    }
+
+    @Test
+    @DisplayName("A decimal travels as a string: a JSON number (even a huge one) is 400 INVALID_FIELD_TYPE, an exponent or a word 400 INVALID_FIELD_VALUE")
+    void decimalsAreStrings() throws Exception {
+        var user = Api.user("edge");
+        String store = store(user);
+        for (String amount : List.of("19.99", "9223372036854775808123456", "1e999999999", "-1e999999999")) {
+            problem(raw("POST", "/stores/" + store + "/charges", user.token(), "{\"amount\":" + amount + ",\"description\":\"x\"}"), 400,
+                    "INVALID_FIELD_TYPE", "amount");
+        }
+        for (String amount : List.of("\"1e999999999\"", "\"NaN\"", "\" 19.99\"", "\"19,99\"")) {
+            problem(raw("POST", "/stores/" + store + "/charges", user.token(), "{\"amount\":" + amount + ",\"description\":\"x\"}"), 400,
+                    "INVALID_FIELD_VALUE", "amount");
+        }
+        user.as().get("/stores/" + store).then().statusCode(200).body("outstandingBalance.amount", anyOf(equalTo("0.00"), equalTo("0")));
     }
 
     @Test

@@ -332,7 +332,7 @@ class LeadRulesTest {
 
         Map<String, Object> colleague = lead("PLUS", country, true, dom);
         colleague.put("email", "ola@" + dom);
-        colleague.put("websiteUrl", null);
+        colleague.remove("websiteUrl");
         String second = submit(bob, b, colleague);
         bob.as().get("/partners/" + b + "/leads/" + second).then().statusCode(200).body("conflictLeadId", nullValue());
         rep.as().get("/sales/leads/" + second).then().statusCode(200).body("conflictLeadId", equalTo(first));

@@ -265,7 +265,8 @@ public class ProblemMappers {
         return sb.toString();
     }
 
-    private static String fieldOf(ConstraintViolation<?> v) {
+    /** The JSON path of a violated constraint, e.g. {@code lineItems[0].quantity}, or the parameter's name. */
+    public static String fieldOf(ConstraintViolation<?> v) {
         List<String> parts = new ArrayList<>();
         String parameter = null;
         for (Path.Node node : v.getPropertyPath()) {
@@ -282,7 +283,8 @@ public class ProblemMappers {
         return String.join(".", parts);
     }
 
-    private static String simpleType(Class<?> type) {
+    /** A Java type as a client would name it: string, number, boolean, array, UUID … */
+    public static String simpleType(Class<?> type) {
         if (type == null) return "value";
         if (type == String.class) return "string";
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) return "number";

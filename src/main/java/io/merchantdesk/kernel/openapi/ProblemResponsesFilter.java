@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents what every operation shares, once: the problem+json answers (400 for operations with
  * input, 401 for secured ones, 404 for ones addressing a resource, 500 always), problem content for
  * error codes an operation declares without one, the Idempotency-Key header of POSTs, and 412 for
- * operations that take If-Match, 413 for operations with a body. Every problem answer gets an example of
+ * operations that take If-Match, 413 and 415 for operations with a body, 406 for all. Every problem answer gets an example of
  * its own status: the code a response description names (e.g. {@code SYNC_RUN_IN_PROGRESS: ...}), else the
  * code the kernel answers for that status ({@code ProblemMappers}, {@code AccessService}, {@code Etags}).
  * {@code OpenApiProblemExamplesTest} provokes each generic answer and compares its code with these.
@@ -52,7 +52,8 @@ public class ProblemResponsesFilter implements OASFilter {
         op.setResponses(responses);
         boolean hasInput = op.getRequestBody() != null || (op.getParameters() != null && !op.getParameters().isEmpty());
         boolean secured = op.getSecurity() == null || !op.getSecurity().isEmpty();
-        if (hasInput) addProblem(responses, "400", "Invalid input (fields listed in errors)");
+        // A bearer token's claims are input too (InputGuard refuses text that cannot be stored): every secured operation can answer 400.
+        if (hasInput || secured) addProblem(responses, "400", "Invalid input (fields listed in errors)");
         if (secured && !path.startsWith("/dev/")) addProblem(responses, "401", "Missing or invalid bearer token");
         if (path.contains("{")) addProblem(responses, "404", "Not found, or not visible to the caller");
         addProblem(responses, "500", "Unexpected error (quote the correlationId)");
@@ -76,7 +77,9 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (op.getRequestBody() != null) {
             addProblem(responses, "413", "The request body exceeds the size limit");
+            addProblem(responses, "415", "The request body is not application/json");
         }
+        addProblem(responses, "406", "The Accept header admits neither application/json nor application/problem+json");
         responses.getAPIResponses().forEach((code, response) -> exemplify(path, method, code, response));
     }
 
@@ -110,7 +113,9 @@ public class ProblemResponsesFilter implements OASFilter {
             case 404 -> "NOT_FOUND";
             case 409 -> "CONCURRENT_MODIFICATION";
             case 412 -> "PRECONDITION_FAILED";
+            case 406 -> "NOT_ACCEPTABLE";
             case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             case 422 -> method == PathItem.HttpMethod.POST ? "IDEMPOTENCY_KEY_REUSED" : "INVALID_STATUS_TRANSITION";
             default -> "INTERNAL_ERROR";
         };
@@ -127,7 +132,9 @@ public class ProblemResponsesFilter implements OASFilter {
             case 404 -> { title = "Not found"; detail = "Store 0b7f1c9e-6a52-4c1e-9a0e-3f3c2d1b5a77 not found"; }
             case 409 -> { title = "Conflict"; detail = "The request conflicts with the current state of the resource"; }
             case 412 -> { title = "Precondition failed"; detail = "If-Match does not match the current version (3); reload the resource"; }
+            case 406 -> { title = "Not acceptable"; detail = "The answer can only be application/json or application/problem+json"; }
             case 413 -> { title = "Payload too large"; detail = "The request body exceeds the maximum of 1048576 bytes"; }
+            case 415 -> { title = "Unsupported media type"; detail = "The request body must be application/json"; }
             case 422 -> { title = "Rule violation"; detail = "IDEMPOTENCY_KEY_REUSED".equals(code)
                     ? "The Idempotency-Key was already used with another request body" : "A business rule refuses the request"; }
             default -> { title = "Internal error"; detail = "An unexpected error occurred; quote the correlation id when reporting it"; }

@@ -1,16 +1,18 @@
 package io.merchantdesk.client;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.merchantdesk.client.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.function.Supplier;
 
 /**
- * Configures the generated {@link ApiClient}: the base URI, a bearer token on every request, and problem
- * details surfacing as {@link ProblemDetailsException}. The generated API classes are used as they are:
+ * Configures the generated {@link ApiClient}: the base URI, a bearer token on every request, problem
+ * details surfacing as {@link ProblemDetailsException}, and decimals written as strings, as the document says. The generated API classes are used as they are:
  * <pre>{@code
  * ApiClient client = MerchantdeskClient.create(URI.create("https://api.example.com"), () -> token);
  * Store store = new StoresApi(client).createStore(new CreateStoreRequest().name("Oslo").billingCurrency("USD").plan(Plan.GROW), null);
@@ -28,6 +30,9 @@ public final class MerchantdeskClient {
         client.updateBaseUri(baseUri.toString().replaceAll("/+$", ""));
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token.get()));
         client.setResponseInterceptor(response -> throwProblem(client, response));
+        // The document types decimals as strings ("19.99", format decimal); the generator maps them to BigDecimal,
+        // which Jackson would write as a JSON number, and the service refuses numbers for decimals.
+        client.getObjectMapper().configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
         return client;
     }
 

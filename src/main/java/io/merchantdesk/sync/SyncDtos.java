@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response shapes of the sync endpoints. */
@@ -150,10 +149,10 @@ public final class SyncDtos {
     public record RecordSubject(
             @Schema(required = true, description = "false: the record no longer exists (deleted since it was evaluated); only its ids are shown")
             boolean exists,
-            @Schema(type = SchemaType.STRING, format = "uuid", description = "CUSTOMER: the store customer; ORDER: the order's customer", examples = "01920d3e-6f1c-7a35-9c1e-2b7f4a0c9d11")
+            @Schema(description = "CUSTOMER: the store customer; ORDER: the order's customer", examples = "01920d3e-6f1c-7a35-9c1e-2b7f4a0c9d11")
             UUID customerId,
-            @Schema(type = SchemaType.STRING, format = "uuid", description = "ORDER: the order", examples = "01920d3f-0a4b-7c21-8d3e-5f6a7b8c9d0e") UUID orderId,
-            @Schema(type = SchemaType.STRING, format = "uuid", description = "ERP_CUSTOMER: the ERP company of the store's connection",
+            @Schema(description = "ORDER: the order", examples = "01920d3f-0a4b-7c21-8d3e-5f6a7b8c9d0e") UUID orderId,
+            @Schema(description = "ERP_CUSTOMER: the ERP company of the store's connection",
                     examples = "01920d3a-1b2c-7d3e-8f4a-5b6c7d8e9f00")
             UUID erpCompanyId,
             @Schema(description = "ERP_CUSTOMER: the ERP customer's number", examples = "C00010") String customerNo,
@@ -163,7 +162,7 @@ public final class SyncDtos {
             String email,
             @Schema(description = "The phone as it was typed (CUSTOMER and ORDER: the customer's; ERP_CUSTOMER: the card's)", examples = "+47 22 33 44 55")
             String phone,
-            @Schema(type = SchemaType.STRING, format = "date-time", description = "ORDER: when it was placed", examples = "2025-03-01T10:15:30Z") Instant placedAt,
+            @Schema(description = "ORDER: when it was placed", examples = "2025-03-01T10:15:30Z") Instant placedAt,
             @Schema(description = "ORDER: its total") Money total) {
     }
 

@@ -20,7 +20,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The JDBC statements of {@link SyncRunService} (issue 13) on the caller's connection: {@code sync_runs} rows (start, resume, read, list), {@code sync_run_errors} and {@code sync_pending}.
+ * The JDBC statements of {@link SyncRunService} (issue 13) on the caller's connection: {@code sync_runs} rows (start, resume, read, list), {@code sync_run_errors} and {@code sync_pending},
+ * and the ERP side of the listed records' subjects ({@code erp_customers} of the connected company, issue 23).
  */
 final class SyncRunRepository {
     private SyncRunRepository() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.merchantdesk.kernel.contact.Phones;
 import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.kernel.persistence.SnapshotWindow;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,6 +43,18 @@ public final class StoreCustomerSync {
 
     /** An update of an existing customer; {@code address}: write it (update the default, or insert one when there is none). */
     public record CustomerUpdate(UUID id, CustomerWrite data, boolean writeAddress, boolean hasAddress) {}
+
+    /** What identifies a store customer to a person (issue 23): id, name, e-mail and phone as stored (each may be null). */
+    public record CustomerDisplay(UUID id, String firstName, String lastName, String email, String phone) {
+        /** First and last name, or null when both are empty. */
+        public String name() {
+            String n = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+            return n.isEmpty() ? null : n;
+        }
+    }
+
+    /** What identifies an order to a person (orders carry no number of their own): when it was placed, its total, its customer. */
+    public record OrderDisplay(UUID id, Instant placedAt, BigDecimal total, String currency, CustomerDisplay customer) {}
 
     private static final String CUSTOMER_SELECT = """
             SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.updated_at,
@@ -148,6 +161,22 @@ public final class StoreCustomerSync {
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /**
+     * The store's customers among {@code ids} for display (the sync's run errors and pending work, issue 23), in one
+     * statement; an id that is not, or no longer, the store's customer is absent.
+     */
+    public static Map<UUID, CustomerDisplay> customerDisplays(Connection c, UUID store, Collection<UUID> ids) throws SQLException {
+        return SyncDisplayRepository.customers(c, store, ids);
+    }
+
+    /**
+     * The store's orders among {@code ids} (soft-deleted and cancelled ones too: they can still be opened) with their
+     * customer, for display, in one statement; an id that is not the store's order is absent.
+     */
+    public static Map<UUID, OrderDisplay> orderDisplays(Connection c, UUID store, Collection<UUID> ids) throws SQLException {
+        return SyncDisplayRepository.orders(c, store, ids);
     }
 
     /** Customer ids by lower-cased e-mail (exact). */

@@ -1,5 +1,7 @@
 package io.merchantdesk.sync;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.merchantdesk.kernel.money.Money;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.merchantdesk.sync.engine.match.MappingType;
 import io.merchantdesk.sync.naming.CountySource;
@@ -123,7 +125,46 @@ public final class SyncDtos {
                                        NEEDS_CUSTOMER, CUSTOMER_NOT_FOUND, COUNTRY_REQUIRED. Skips: IMPORT_OFF, NOT_LINKED, NO_MATCH, UPDATE_OFF,
                                        NO_VALID_EMAIL.""") String code,
                                @Schema(description = "Names the rule and the setting or field that decided") String message, Instant createdAt,
-                               @Schema(examples = "FAILED") RecordOutcome outcome) {}
+                               @Schema(examples = "FAILED") RecordOutcome outcome,
+                               @Schema(required = true) RecordSubject subject) { // described by its schema (no "type" beside the $ref)
+        public RunErrorView withSubject(RecordSubject s) {
+            return new RunErrorView(recordType, recordId, code, message, createdAt, outcome, s);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL) // what is unknown (a deleted record, a field never filled) is left out
+    @Schema(name = "SyncRecordSubject", description = """
+            What a skipped, failed or pending record is about, read from the store and the ERP register when the list is read
+            (so it shows the record as it is now), with the ids to open it:
+            - CUSTOMER: customerId (GET /stores/{storeId}/customers/{customerId}) and the customer's name, email and phone.
+            - ORDER: orderId (GET /stores/{storeId}/orders/{orderId}), placedAt and total (orders carry no number of their own),
+              and the order's customer: customerId, name, email and phone.
+            - ERP_CUSTOMER: erpCompanyId and customerNo (GET /erp-companies/{erpCompanyId}/customers/{customerNo}) and the ERP
+              customer's name, email and phone; erpCompanyId is the ERP company of the store's connection.
+            A record deleted since has exists false and only the ids its record id gives (customerId, orderId, or customerNo and
+            erpCompanyId); a field that is empty is left out.""",
+            examples = """
+            {"exists": true, "customerId": "01920d3e-6f1c-7a35-9c1e-2b7f4a0c9d11", "name": "Kari Nordmann", "email": "kari@example.no",
+             "phone": "+47 22 33 44 55"}""")
+    public record RecordSubject(
+            @Schema(required = true, description = "false: the record no longer exists (deleted since it was evaluated); only its ids are shown")
+            boolean exists,
+            @Schema(description = "CUSTOMER: the store customer; ORDER: the order's customer", examples = "01920d3e-6f1c-7a35-9c1e-2b7f4a0c9d11")
+            UUID customerId,
+            @Schema(description = "ORDER: the order", examples = "01920d3f-0a4b-7c21-8d3e-5f6a7b8c9d0e") UUID orderId,
+            @Schema(description = "ERP_CUSTOMER: the ERP company of the store's connection",
+                    examples = "01920d3a-1b2c-7d3e-8f4a-5b6c7d8e9f00")
+            UUID erpCompanyId,
+            @Schema(description = "ERP_CUSTOMER: the ERP customer's number", examples = "C00010") String customerNo,
+            @Schema(description = "CUSTOMER: first and last name; ORDER: its customer's; ERP_CUSTOMER: the card's name", examples = "Kari Nordmann")
+            String name,
+            @Schema(description = "CUSTOMER and ORDER: the (order's) customer's e-mail; ERP_CUSTOMER: the card's", examples = "kari@example.no")
+            String email,
+            @Schema(description = "The phone as it was typed (CUSTOMER and ORDER: the customer's; ERP_CUSTOMER: the card's)", examples = "+47 22 33 44 55")
+            String phone,
+            @Schema(description = "ORDER: when it was placed", examples = "2025-03-01T10:15:30Z") Instant placedAt,
+            @Schema(description = "ORDER: its total") Money total) {
+    }
 
     @Schema(name = "SyncRunErrorPage")
     public record RunErrorPage(List<RunErrorView> items, String nextCursor) {}
@@ -144,7 +185,12 @@ public final class SyncDtos {
     public record PendingView(@Schema(examples = "CUSTOMER") String recordType, String recordId, @Schema(examples = "FAILED") RecordOutcome outcome,
                               @Schema(examples = "TEMPLATE_MISSING") String code, String message, int attempts,
                               @Schema(description = "When a run retries it; null: only after a settings change or a FULL run") Instant nextAttemptAt,
-                              Instant lastAttemptAt, UUID lastRunId) {}
+                              Instant lastAttemptAt, UUID lastRunId,
+                              @Schema(required = true) RecordSubject subject) { // described by its schema (no "type" beside the $ref)
+        public PendingView withSubject(RecordSubject s) {
+            return new PendingView(recordType, recordId, outcome, code, message, attempts, nextAttemptAt, lastAttemptAt, lastRunId, s);
+        }
+    }
 
     @Schema(name = "SyncPendingRecordPage")
     public record PendingPage(List<PendingView> items, String nextCursor) {}

@@ -35,7 +35,9 @@ public class SyncPendingResource {
                     (merchantdesk.sync.retry-backoff), at most merchantdesk.sync.retry-max-attempts times (then nextAttemptAt is null).
                     A skipped record waits for a settings change. Changing the ERP connection, a per-country row or a template of the
                     ERP company makes every pending record due at once; a FULL run takes them all. A record evaluated cleanly leaves
-                    the list. Ordered by record type and id, keyset-paged.""")
+                    the list. Each record carries its subject: the store customer's, order's (with its customer) or ERP customer's
+                    name, e-mail and phone and the ids to open it (exists false: deleted since). Ordered by record type and id,
+                    keyset-paged.""")
     @APIResponse(responseCode = "200", description = "A page of pending records",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PendingPage.class)))
     public Page<PendingView> list(@PathParam("storeId") UUID storeId,

@@ -88,7 +88,9 @@ public class SyncRunResource {
     @GET
     @Path("/{runId}/errors")
     @Operation(operationId = "listSyncRunErrors", summary = "All per-record errors of a sync run",
-            description = "The records of the run that failed, each with its code and a message naming the rule and the missing field or setting; keyset-paged.")
+            description = """
+                    The records of the run that failed, each with its code, a message naming the rule and the missing field or setting,
+                    and its subject (the customer's, order's or ERP customer's name and e-mail and the ids to open it); keyset-paged.""")
     @APIResponse(responseCode = "200", description = "A page of errors",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunErrorPage.class)))
     public Page<RunErrorView> errors(@PathParam("storeId") UUID storeId, @PathParam("runId") UUID runId, @BeanParam @Valid PageParams page) {
@@ -101,7 +103,8 @@ public class SyncRunResource {
     @Operation(operationId = "listSyncRunRecords", summary = "The failed or the skipped records of a sync run, with their reason codes",
             description = """
                     outcome=SKIPPED (default) lists every record the run left out on purpose, each with its reason code (NOT_LINKED, NO_MATCH,
-                    UPDATE_OFF, NO_VALID_EMAIL, IMPORT_OFF) and the setting that decided it; outcome=FAILED lists the errors (as /errors).
+                    UPDATE_OFF, NO_VALID_EMAIL, IMPORT_OFF), the setting that decided it and its subject (name, e-mail and the ids to open
+                    the record); outcome=FAILED lists the errors (as /errors).
                     Skipped and failed records stay pending work of the store (GET /stores/{storeId}/sync-pending) until evaluated cleanly.""")
     @APIResponse(responseCode = "200", description = "A page of records",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunErrorPage.class)))

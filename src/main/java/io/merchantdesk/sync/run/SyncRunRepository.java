@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The JDBC statements of {@link SyncRunService} (issue 13) on the caller's connection: {@code sync_runs} rows (start, resume, read, list), {@code sync_run_errors} and {@code sync_pending}.
+ * The JDBC statements of {@link SyncRunService} (issue 13) on the caller's connection: {@code sync_runs} rows (start, resume, read, list), {@code sync_run_errors} and {@code sync_pending},
+ * and the ERP side of the listed records' subjects ({@code erp_customers} of the connected company, issue 23).
  */
 final class SyncRunRepository {
     private SyncRunRepository() {
@@ -201,7 +203,7 @@ final class SyncRunRepository {
 
     private static RunErrorView errorView(ResultSet rs, int k) throws SQLException {
         return new RunErrorView(rs.getString(k), rs.getString(k + 1), rs.getString(k + 2), rs.getString(k + 3),
-                rs.getTimestamp(k + 4).toInstant(), RecordOutcome.valueOf(rs.getString(k + 5)));
+                rs.getTimestamp(k + 4).toInstant(), RecordOutcome.valueOf(rs.getString(k + 5)), null); // subject: RecordSubjects
     }
 
     /** The run's first {@code limit} FAILED records. */
@@ -238,11 +240,39 @@ final class SyncRunRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new PendingView(rs.getString(1), rs.getString(2), RecordOutcome.valueOf(rs.getString(3)), rs.getString(4),
-                            rs.getString(5), rs.getInt(6), ts(rs.getTimestamp(7)), rs.getTimestamp(8).toInstant(), rs.getObject(9, UUID.class)));
+                            rs.getString(5), rs.getInt(6), ts(rs.getTimestamp(7)), rs.getTimestamp(8).toInstant(), rs.getObject(9, UUID.class),
+                            null)); // subject: RecordSubjects
                 }
             }
             return rows;
         }
+    }
+
+    /** An ERP customer as an administrator recognises it (issue 23); null fields: unknown (or the card is gone). */
+    record ErpCustomerDisplay(UUID erpCompanyId, String customerNo, boolean exists, String name, String email, String phone) {}
+
+    /**
+     * The cards with these numbers in the ERP company of the store's connection, in one statement: every number is
+     * answered (with {@code exists} false when the card was deleted), none when the store has no connection.
+     */
+    static Map<String, ErpCustomerDisplay> erpCustomerDisplays(Connection c, UUID storeId, Collection<String> customerNos) throws SQLException {
+        Map<String, ErpCustomerDisplay> out = new HashMap<>();
+        if (customerNos.isEmpty()) return out;
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT k.erp_company_id, n.no, e.id IS NOT NULL, nullif(e.name, ''), e.email, e.phone
+                FROM erp_connections k CROSS JOIN unnest(?::text[]) AS n(no)
+                LEFT JOIN erp_customers e ON e.erp_company_id = k.erp_company_id AND e.customer_no = n.no
+                WHERE k.store_id = ?""")) {
+            ps.setArray(1, c.createArrayOf("text", customerNos.toArray()));
+            ps.setObject(2, storeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(2), new ErpCustomerDisplay(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        return out;
     }
 
     private static Instant ts(Timestamp t) {

@@ -174,30 +174,40 @@ public class SyncRunService {
                     status == RunStatus.RUNNING && heartbeat.plus(staleAfter).isBefore(now), r.phase(), r.resumedFrom(), r.watermarkFrom(),
                     r.watermarkTo(), new Counters(processed, r.created(), r.updated(), r.linked(), r.skipped(), r.failed()),
                     skips.getOrDefault(id, Map.of()), SyncMode.valueOf(r.mode()), r.batchSize(), r.failure(), started, heartbeat,
-                    finished, Math.round(processed / seconds * 10) / 10.0, withErrors ? SyncRunRepository.failures(c, id, 50) : List.of()));
+                    finished, Math.round(processed / seconds * 10) / 10.0,
+                    withErrors ? RecordSubjects.errors(c, r.storeId(), SyncRunRepository.failures(c, id, 50)) : List.of()));
         }
         return out;
     }
 
-    /** The run's records of one outcome (FAILED: its errors; SKIPPED: left out, with the reason), in the order they were written. */
+    /**
+     * The run's records of one outcome (FAILED: its errors; SKIPPED: left out, with the reason), in the order they were
+     * written, each with its subject (one read per record type for the page: {@link RecordSubjects}).
+     */
     public Page<RunErrorView> records(UUID storeId, UUID runId, RecordOutcome outcome, PageParams page) {
         get(storeId, runId);
         List<String> after = Cursors.decode(page.cursor, 1);
         try (Connection c = dataSource.getConnection()) {
             UUID a = after == null ? null : Cursors.uuid(after.get(0));
             List<SyncRunRepository.RecordRow> rows = SyncRunRepository.records(c, runId, outcome, a, page.limit + 1);
-            return Page.of(rows, page.limit, SyncRunRepository.RecordRow::view, r -> Cursors.encode(r.id()));
+            List<RunErrorView> views = RecordSubjects.errors(c, storeId, rows.stream().map(SyncRunRepository.RecordRow::view).toList());
+            List<SyncRunRepository.RecordRow> withSubjects = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) withSubjects.add(new SyncRunRepository.RecordRow(rows.get(i).id(), views.get(i)));
+            return Page.of(withSubjects, page.limit, SyncRunRepository.RecordRow::view, r -> Cursors.encode(r.id()));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The store's pending work (failed records waiting for a retry, skipped ones waiting for a settings change), by type and id. */
+    /**
+     * The store's pending work (failed records waiting for a retry, skipped ones waiting for a settings change), by type
+     * and id, each with its subject (one read per record type for the page: {@link RecordSubjects}).
+     */
     public Page<PendingView> pending(UUID storeId, RecordOutcome outcome, PageParams page) {
         List<String> after = Cursors.decode(page.cursor, 2);
         try (Connection c = dataSource.getConnection()) {
-            List<PendingView> rows = SyncRunRepository.pending(c, storeId, outcome, after == null ? null : after.get(0),
-                    after == null ? null : after.get(1), page.limit + 1);
+            List<PendingView> rows = RecordSubjects.pending(c, storeId, SyncRunRepository.pending(c, storeId, outcome,
+                    after == null ? null : after.get(0), after == null ? null : after.get(1), page.limit + 1));
             return Page.of(rows, page.limit, r -> r, r -> Cursors.encode(r.recordType(), r.recordId()));
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -67,6 +67,7 @@ class SyncRunTest {
         } finally {
             replica.close(); // the replica dies: PostgreSQL drops its session and with it the lock
         }
+        awaitLockReleased(schema, "sync:" + s.storeId() + ":CUSTOMERS");
         JsonPath resumed = run(s, "CUSTOMERS");
         assertEquals("SUCCEEDED", resumed.getString("status"));
         assertEquals(deadRun.toString(), resumed.getString("resumedFrom"));
@@ -75,6 +76,32 @@ class SyncRunTest {
         s.owner().as().get(s.store("/sync-runs/" + deadRun)).then().body("status", equalTo("INTERRUPTED")).body("stale", equalTo(false))
                 .body("failure", containsString("stopped"));
         s.owner().as().queryParam("kind", "CUSTOMERS").get(s.store("/sync-runs")).then().statusCode(200).body("items", hasSize(2));
+    }
+
+    /**
+     * The server ends a closed session's backend, and with it its advisory locks, asynchronously: on a loaded machine the
+     * next request can still find the lock held. Waits (at most 10 s) until another session can take it.
+     */
+    private static void awaitLockReleased(String schema, String key) throws Exception {
+        try (Connection probe = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + schema + ",public", "postgres", "")) {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (true) {
+                try (PreparedStatement ps = probe.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
+                    ps.setString(1, key);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getBoolean(1)) break;
+                    }
+                }
+                if (System.nanoTime() > deadline) throw new AssertionError("the dead replica's lock " + key + " was never released");
+                Thread.sleep(50);
+            }
+            try (PreparedStatement ps = probe.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
+                ps.setString(1, key);
+                ps.execute();
+            }
+        }
     }
 
     @Test

@@ -218,6 +218,9 @@ class KubernetesManifestsIT {
         String repository = image.substring(0, image.lastIndexOf(':'));
         assertEquals(appName, repository.substring(repository.lastIndexOf('/') + 1), overlay + ": image " + image);
         assertTrue(image.lastIndexOf(':') > image.lastIndexOf('/'), overlay + ": image has an explicit tag: " + image);
+        // dev runs the JVM image (built and run by ContainerImageIT), prod the native one; an overlay's `images`
+        // entry must name the image as the base already rewrote it, or kustomize silently leaves the tag alone
+        assertEquals(overlay.equals("dev"), image.endsWith("-jvm"), overlay + ": JVM image in dev only: " + image);
         assertEquals(port, containerPort(app, new IntOrString("http")), overlay + ": container port");
         ConfigMap appConfigMap = rendered.configMap(app.getEnvFrom().get(0).getConfigMapRef().getName());
         String overriddenPort = appConfigMap.getData().get("QUARKUS_HTTP_PORT");

@@ -51,7 +51,10 @@ public final class TrytonErrorException extends TrytonRpcException {
         return trytonMessage;
     }
 
-    /** Tryton's longer description, or the Python traceback of a {@link Kind#SERVER_FAULT}; may be empty. */
+    /**
+     * Tryton's longer description; for a {@link Kind#SERVER_FAULT} the Python traceback, which trytond fills in only
+     * when it runs with {@code --dev} (wsgi.py), so usually empty. May be empty.
+     */
     public String description() {
         return description;
     }

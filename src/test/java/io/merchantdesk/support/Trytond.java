@@ -85,6 +85,7 @@ public final class Trytond {
             requirePackages();
             Path dir = Path.of("target", "trytond").toAbsolutePath();
             Files.createDirectories(dir.resolve("data"));
+            stopLeftover(dir);
             // "trytond 6.0.29" (stderr may carry Python deprecation warnings: keep only that line)
             String version = run(dir, 60, List.of("trytond", "--version"), Map.of()).lines()
                     .filter(l -> l.startsWith("trytond ")).findFirst()
@@ -213,22 +214,49 @@ public final class Trytond {
     // ---- setup ----
 
     private static void requirePackages() {
-        boolean present = onPath("trytond") && onPath("trytond-admin") && onPath("trytond_import_countries")
-                && Files.isDirectory(MODULES_DIR.resolve("country")) && MODULES.stream().allMatch(m -> Files.isDirectory(MODULES_DIR.resolve(m)))
-                && Files.isDirectory(Path.of("/usr/lib/python3/dist-packages/trytond/backend/postgresql"))
-                && Files.isDirectory(Path.of("/usr/lib/python3/dist-packages/psycopg2"))
-                && Files.isDirectory(Path.of("/usr/lib/python3/dist-packages/proteus"));
-        if (!present) {
-            throw new IllegalStateException("Tryton is not installed: the Tryton tests need Debian's packages, "
-                    + "run `apt-get install --no-install-recommends " + PACKAGES + "` (as .ci/run does).");
-        }
+        List<Path> path = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin").split(":")).map(Path::of).toList();
+        missingPackages(path, Path.of("/usr/lib/python3/dist-packages")).ifPresent(sentence -> {
+            throw new IllegalStateException(sentence);
+        });
     }
 
-    private static boolean onPath(String program) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(d, program))) return true;
+    /**
+     * The one sentence to fail with when something the tests need from Debian's Tryton packages is absent: the
+     * programs on {@code path} and, under {@code python} (dist-packages), trytond's PostgreSQL backend, the modules,
+     * psycopg2 and proteus (which trytond_import_countries needs).
+     */
+    static java.util.Optional<String> missingPackages(List<Path> path, Path python) {
+        Path modules = python.resolve("trytond/modules");
+        boolean present = onPath(path, "trytond") && onPath(path, "trytond-admin") && onPath(path, "trytond_import_countries")
+                && Files.isDirectory(modules.resolve("country")) && MODULES.stream().allMatch(m -> Files.isDirectory(modules.resolve(m)))
+                && Files.isDirectory(python.resolve("trytond/backend/postgresql"))
+                && Files.isDirectory(python.resolve("psycopg2"))
+                && Files.isDirectory(python.resolve("proteus"))
+                && Files.isDirectory(python.resolve("pycountry"));
+        if (present) return java.util.Optional.empty();
+        return java.util.Optional.of("Tryton is not installed: the Tryton tests need Debian bookworm's packages, install them with "
+                + "`apt-get install --no-install-recommends " + PACKAGES + "` (as .ci/run does).");
+    }
+
+    private static boolean onPath(List<Path> path, String program) {
+        return path.stream().anyMatch(d -> Files.isExecutable(d.resolve(program)));
+    }
+
+    /** A trytond left running by a JVM that was killed (no shutdown hook): stopped, if the pid file names ours. */
+    private static void stopLeftover(Path dir) throws IOException {
+        Path pidFile = dir.resolve("trytond.pid");
+        if (!Files.exists(pidFile)) return;
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid).filter(p -> p.info().commandLine().orElse("").contains(dir.resolve("trytond.conf").toString()))
+                    .ifPresent(p -> {
+                        p.destroy();
+                        p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+                    });
+        } catch (NumberFormatException e) {
+            // not a pid: ignore, the file is rewritten by the next start
         }
-        return false;
+        Files.deleteIfExists(pidFile);
     }
 
     private static void writeConfig(Path dir, int port) throws IOException {

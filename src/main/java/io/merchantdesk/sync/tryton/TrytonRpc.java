@@ -127,7 +127,12 @@ public final class TrytonRpc {
         String key = (String) pair.get(1);
         String token = settings.login() + ":" + userId + ":" + key;
         Session fresh = new Session(userId, key, "Session " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
-        Object preferences = send("model.res.user.get_preferences", List.of(true, Map.of()), fresh);
+        Object preferences;
+        try {
+            preferences = send("model.res.user.get_preferences", List.of(true, Map.of()), fresh);
+        } catch (SessionRefused refused) {
+            throw new TrytonAuthException("model.res.user.get_preferences", "the session was refused right after log-in", 401);
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> prefs = preferences instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         this.context = Map.copyOf(withoutNulls(prefs));

@@ -247,6 +247,15 @@ class TrytonRpcTest {
         List<Long> admin = rpc.search("res.user", List.of(clause("login", "=", "admin")), 0, null, List.of());
         assertEquals(List.of(user), admin);
         assertEquals(user, rpc.userId());
+        // the call went through a new session: Tryton deleted the expired ones when it refused them (401)
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+             Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE create_date < now() - interval '1 day'),"
+                     + " count(*) FILTER (WHERE create_date >= now() - interval '1 day') FROM ir_session")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "expired sessions left");
+            assertTrue(rs.getInt(2) >= 1, "a fresh session");
+        }
     }
 
     @Test

@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code 127.0.0.1:5432}, user postgres, trust), a free port on 127.0.0.1, stopped at JVM exit.
  *
  * <p>Initialising a Tryton database is slow (activating party and sale with their dependencies — account, stock,
- * product, company... — took 35 s to 10 min on our 2-core machine depending on its load; the country import
- * 40 s), so it happens once per {@linkplain #MODULES module list} and trytond version: the result is kept as a
+ * product, company... — took 10–11 minutes on our 2-core machine under other builds' load, mostly PostgreSQL
+ * catalog queries; the country import 40 s), so it happens once per {@linkplain #MODULES module list} and trytond version: the result is kept as a
  * <em>template</em> database named with a hash of both ({@code md_trytond_tpl_<hash>}), and every test class gets
  * a fresh copy with {@code CREATE DATABASE ... TEMPLATE} (well under a second). The template is built under a
  * temporary name and renamed only when complete, with a PostgreSQL advisory lock held, so an aborted build is

@@ -219,8 +219,9 @@ public final class TrytonRpc {
     }
 
     /**
-     * {@code search_read(domain, offset, limit, order, fields)}: search and read in one call. Relational fields
-     * can be followed with a dot ({@code "party.code"}) since 5.x clients use that; every answer has {@code id}.
+     * {@code search_read(domain, offset, limit, order, fields)}: search and read in one call; every row has
+     * {@code id}. A relation can be followed with a dot: asking for {@code "country.code"} answers the key
+     * {@code "country."} holding {@code {"id":..,"code":..}} (trytond 6.0 {@code ModelSQL.read}).
      */
     public List<Map<String, Object>> searchRead(String model, List<?> domain, int offset, Integer limit,
                                                 List<Order> order, List<String> fields) {

@@ -1,6 +1,7 @@
 package io.merchantdesk.client;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.merchantdesk.client.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,9 @@ public final class MerchantdeskClient {
         client.setResponseInterceptor(response -> throwProblem(client, response));
         // The document types decimals as strings ("19.99", format decimal); the generator maps them to BigDecimal,
         // which Jackson would write as a JSON number, and the service refuses numbers for decimals.
-        client.getObjectMapper().configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        ObjectMapper mapper = client.getObjectMapper(); // a copy: set it back
+        mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        client.setObjectMapper(mapper);
         return client;
     }
 

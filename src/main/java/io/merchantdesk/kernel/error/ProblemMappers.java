@@ -248,9 +248,12 @@ public class ProblemMappers {
         return sb.isEmpty() ? "body" : sb.toString();
     }
 
-    /** The JSON path at which the parser stopped, e.g. {@code lineItems[0].quantity}, or "body". */
     private static String streamPath(StreamReadException e) {
-        if (!(e.getProcessor() instanceof JsonParser parser)) return "body";
+        return e.getProcessor() instanceof JsonParser parser ? parserPath(parser) : "body";
+    }
+
+    /** The JSON path of the value the parser is at (or stopped at), e.g. {@code lineItems[0].quantity}, or "body". */
+    public static String parserPath(JsonParser parser) {
         java.util.Deque<String> parts = new java.util.ArrayDeque<>();
         for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inObject() && c.getCurrentName() != null) parts.push(c.getCurrentName());

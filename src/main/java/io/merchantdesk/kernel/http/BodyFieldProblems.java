@@ -1,7 +1,6 @@
 package io.merchantdesk.kernel.http;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
@@ -18,11 +17,9 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -89,23 +86,7 @@ public class BodyFieldProblems implements ReaderInterceptor {
 
     /** Records a refused value at the parser's position; the caller substitutes an empty value. */
     static void record(JsonParser p, String code, String message) {
-        CURRENT.get().add(new Found(path(p), code, message));
-    }
-
-    /** The JSON path of the value the parser is at, e.g. {@code lineItems[0].unitPrice}, or "body". */
-    static String path(JsonParser p) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inObject() && c.getCurrentName() != null) parts.push(c.getCurrentName());
-            else if (c.inArray()) parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
-        }
-        if (parts.isEmpty()) return "body";
-        StringBuilder sb = new StringBuilder();
-        for (String part : parts) {
-            if (!sb.isEmpty() && !part.startsWith("[")) sb.append('.');
-            sb.append(part);
-        }
-        return sb.toString();
+        CURRENT.get().add(new Found(ProblemMappers.parserPath(p), code, message));
     }
 
     /** Jackson's hook for values it cannot convert; registered on the application's mapper by {@link StrictJson}. */

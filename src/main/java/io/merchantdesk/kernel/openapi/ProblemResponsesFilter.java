@@ -112,6 +112,7 @@ public class ProblemResponsesFilter implements OASFilter {
             case 412 -> "PRECONDITION_FAILED";
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 422 -> method == PathItem.HttpMethod.POST ? "IDEMPOTENCY_KEY_REUSED" : "INVALID_STATUS_TRANSITION";
+            case 428 -> "PRECONDITION_REQUIRED";
             default -> "INTERNAL_ERROR";
         };
     }
@@ -128,6 +129,7 @@ public class ProblemResponsesFilter implements OASFilter {
             case 409 -> { title = "Conflict"; detail = "The request conflicts with the current state of the resource"; }
             case 412 -> { title = "Precondition failed"; detail = "If-Match does not match the current version (3); reload the resource"; }
             case 413 -> { title = "Payload too large"; detail = "The request body exceeds the maximum of 1048576 bytes"; }
+            case 428 -> { title = "Precondition required"; detail = "The resource exists: send If-Match with its ETag (\"3\") to replace it"; }
             case 422 -> { title = "Rule violation"; detail = "IDEMPOTENCY_KEY_REUSED".equals(code)
                     ? "The Idempotency-Key was already used with another request body" : "A business rule refuses the request"; }
             default -> { title = "Internal error"; detail = "An unexpected error occurred; quote the correlation id when reporting it"; }

@@ -12,7 +12,6 @@ import io.merchantdesk.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +97,7 @@ class HttpMethodsTest {
         Api.User user = Api.user("methods-all");
         List<String> defects = new ArrayList<>();
         JsonNode paths = ServedOpenApi.document().path("paths");
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : paths.properties()) {
             String path = concrete(entry.getKey());
             String allow = documentedAllow(entry.getValue());
             String options = given().options(path).header("Allow");

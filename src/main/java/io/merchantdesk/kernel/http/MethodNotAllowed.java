@@ -4,6 +4,8 @@ import io.merchantdesk.kernel.error.ProblemMappers;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotAllowedException;
@@ -50,16 +52,16 @@ public class MethodNotAllowed {
     }
 
     @ServerExceptionMapper
-    public Uni<Response> notFound(NotFoundException e, ContainerRequestContext request) {
-        return answer(e, request);
+    public Uni<Response> notFound(NotFoundException e, ContainerRequestContext request, HttpServerRequest http) {
+        return answer(e, request, http);
     }
 
     @ServerExceptionMapper
-    public Uni<Response> notAllowed(NotAllowedException e, ContainerRequestContext request) {
-        return answer(e, request);
+    public Uni<Response> notAllowed(NotAllowedException e, ContainerRequestContext request, HttpServerRequest http) {
+        return answer(e, request, http);
     }
 
-    private Uni<Response> answer(ClientErrorException e, ContainerRequestContext request) {
+    private Uni<Response> answer(ClientErrorException e, ContainerRequestContext request, HttpServerRequest http) {
         UriInfo uri = request.getUriInfo();
         Optional<AllowedMethods.Route> route = AllowedMethods.route(uri.getPath());
         if (route.isEmpty() || route.get().allows(request.getMethod())) {
@@ -70,6 +72,9 @@ public class MethodNotAllowed {
                     e.getMessage(), List.of(), null));
         }
         AllowedMethods.Route r = route.get();
+        // HTTP metrics tag a request by its path template; without one they would tag each 405 by its raw URI
+        // (one time series per id). Same context key as Quarkus REST sets for a matched request.
+        if (http instanceof HttpServerRequestInternal internal) internal.context().putLocal("UrlPathTemplate", r.template());
         Response notAllowed = Response.fromResponse(ProblemMappers.respond(405, "METHOD_NOT_ALLOWED", "Method Not Allowed",
                         request.getMethod() + " is not a method of " + r.template() + "; allowed: " + r.allow(), List.of(), null))
                 .header(HttpHeaders.ALLOW, r.allow()).build();

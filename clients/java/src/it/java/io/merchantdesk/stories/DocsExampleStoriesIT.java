@@ -61,7 +61,7 @@ class DocsExampleStoriesIT {
     static List<String> regions(String source) {
         List<String> regions = new ArrayList<>();
         Matcher m = Pattern.compile("(?m)^[ \\t]*// \\[([a-z-]+)]\\n(.*?)^[ \\t]*// \\[\\1]$", Pattern.DOTALL).matcher(source);
-        while (m.find()) regions.add(m.group(2).stripIndent().strip());
+        while (m.find()) regions.add(m.group(2).stripTrailing().stripIndent().strip()); // stripIndent counts a last empty line
         return regions;
     }
 }

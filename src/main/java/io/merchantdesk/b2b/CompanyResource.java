@@ -70,7 +70,7 @@ public class CompanyResource {
     @PATCH
     @Path("/{companyId}")
     @Operation(operationId = "updateCompany", summary = "Change a company's name, external id or note",
-            description = "Changes the fields present in the body; absent fields stay. Send the ETag as If-Match (412 when stale).")
+            description = "Changes the fields present in the body; absent fields stay. If-Match with the ETag is optional (412 when stale).")
     @APIResponse(responseCode = "200", description = "The company",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyView.class)))
     @APIResponse(responseCode = "409", description = "COMPANY_EXTERNAL_ID_TAKEN")
@@ -85,7 +85,7 @@ public class CompanyResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{companyId}")
     @Operation(operationId = "deleteCompany", summary = "Delete a company with its locations and contacts (refused while it has orders)",
-            description = "Deletes the company with its locations, contacts and their roles. Refused with 409 COMPANY_HAS_ORDERS while any order belongs to one of its locations (B2B-1: B2B orders stay with the company). Send the ETag as If-Match.")
+            description = "Deletes the company with its locations, contacts and their roles. Refused with 409 COMPANY_HAS_ORDERS while any order belongs to one of its locations (B2B-1: B2B orders stay with the company). If-Match with the ETag is optional (412 when stale).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "COMPANY_HAS_ORDERS")
     public void delete(@PathParam("storeId") UUID storeId, @PathParam("companyId") UUID companyId, @HeaderParam("If-Match") String ifMatch) {
@@ -133,7 +133,7 @@ public class CompanyResource {
     @Path("/{companyId}/locations/{locationId}")
     @Operation(operationId = "replaceCompanyLocation", summary = "Edit a location: replace its name and addresses",
             description = "Replaces the whole location (name, billing and shipping address; an address left out is removed). "
-                    + "Send the ETag of getCompanyLocation as If-Match; a stale one is 412. Contacts' roles at the location and "
+                    + "If-Match with the ETag of getCompanyLocation is optional; a stale one is 412. Contacts' roles at the location and "
                     + "the orders placed there are unaffected (orders keep the addresses they were placed with).")
     @APIResponse(responseCode = "200", description = "The location (ETag: its new version)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocationView.class)))
@@ -205,7 +205,7 @@ public class CompanyResource {
     @Path("/{companyId}/contacts/{customerId}/locations/{locationId}")
     @Operation(operationId = "setCompanyContactRole", summary = "Set a contact's role at a location of the company",
             description = "Gives the contact the role at the location, or changes the role it has there (B2B-6: roles are per "
-                    + "location). The location must be the company's (404 otherwise). Send the contact's ETag as If-Match; "
+                    + "location). The location must be the company's (404 otherwise). If-Match with the contact's ETag is optional; "
                     + "a stale one is 412. No orders move: a migration happens only when a contact is added.")
     @APIResponse(responseCode = "200", description = "The contact with its roles now (ETag: its new version)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactView.class)))
@@ -222,7 +222,7 @@ public class CompanyResource {
             description = "Takes the contact's role at the location away; the contact can no longer place B2B orders there. "
                     + "Orders already placed at the location stay with it (B2B-1). A contact keeps at least one location: "
                     + "removing the last one is 409 B2B_CONTACT_LAST_LOCATION (remove the contact from the company instead, "
-                    + "removeCompanyContact). Send the contact's ETag as If-Match; a stale one is 412.")
+                    + "removeCompanyContact). If-Match with the contact's ETag is optional; a stale one is 412.")
     @APIResponse(responseCode = "200", description = "The contact with its remaining roles (ETag: its new version)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactView.class)))
     @APIResponse(responseCode = "409", description = "B2B_CONTACT_LAST_LOCATION: the contact's only location")

@@ -118,7 +118,7 @@ public class ContactService {
         companies.find(storeId, companyId);
         lockCustomer(storeId, customerId);
         CompanyContact contact = contacts.of(companyId, customerId)
-                .orElseThrow(() -> ProblemException.notFound("Contact " + customerId + " of company " + companyId));
+                .orElseThrow(() -> ProblemException.notFound("Contact (customer " + customerId + ") of company " + companyId));
         int reverted = 0;
         List<UUID> migrationIds = new ArrayList<>();
         if (revert) {
@@ -136,7 +136,7 @@ public class ContactService {
         access.store(storeId, Permission.MANAGE_COMPANIES);
         Company company = companies.find(storeId, companyId);
         CompanyContact contact = contacts.of(companyId, customerId)
-                .orElseThrow(() -> ProblemException.notFound("Contact " + customerId + " of company " + companyId));
+                .orElseThrow(() -> ProblemException.notFound("Contact (customer " + customerId + ") of company " + companyId));
         return view(contact, company);
     }
 
@@ -169,7 +169,7 @@ public class ContactService {
         Map<UUID, List<LocationRole>> roles = contacts.rolesOf(List.of(contact.id));
         List<LocationRole> current = roles.getOrDefault(contact.id, List.of());
         if (current.stream().noneMatch(r -> r.locationId().equals(locationId))) {
-            throw ProblemException.notFound("Role of contact " + customerId + " at location " + locationId);
+            throw ProblemException.notFound("Role of contact (customer " + customerId + ") at location " + locationId);
         }
         if (current.size() == 1) {
             throw new ProblemException(409, "B2B_CONTACT_LAST_LOCATION", "Conflict",
@@ -249,10 +249,10 @@ public class ContactService {
     /** Customer {@code FOR UPDATE}, then the contact {@code FOR UPDATE}, then If-Match against its version. */
     private CompanyContact lockContact(UUID storeId, UUID companyId, UUID customerId, String ifMatch) {
         if (customers.lockForUpdate(storeId, customerId).isEmpty()) {
-            throw ProblemException.notFound("Contact " + customerId + " of company " + companyId);
+            throw ProblemException.notFound("Contact (customer " + customerId + ") of company " + companyId);
         }
         CompanyContact contact = contacts.lock(companyId, customerId)
-                .orElseThrow(() -> ProblemException.notFound("Contact " + customerId + " of company " + companyId));
+                .orElseThrow(() -> ProblemException.notFound("Contact (customer " + customerId + ") of company " + companyId));
         Etags.requireMatch(ifMatch, contact.version);
         return contact;
     }

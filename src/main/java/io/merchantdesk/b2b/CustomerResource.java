@@ -67,7 +67,7 @@ public class CustomerResource {
     @PATCH
     @Path("/{customerId}")
     @Operation(operationId = "updateCustomer", summary = "Change a customer; `addresses` replaces the list",
-            description = "Changes the fields present in the body; absent fields stay, and `addresses` replaces the whole list. Send the ETag as If-Match (412 when stale).")
+            description = "Changes the fields present in the body; absent fields stay, and `addresses` replaces the whole list. If-Match with the ETag is optional (412 when stale).")
     @APIResponse(responseCode = "200", description = "The customer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "409", description = "CUSTOMER_EMAIL_TAKEN")
@@ -82,7 +82,7 @@ public class CustomerResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{customerId}")
     @Operation(operationId = "deleteCustomer", summary = "Delete a customer without orders or company memberships",
-            description = "Deletes a customer without order history and without company memberships (409 CUSTOMER_HAS_ORDERS or CUSTOMER_IS_CONTACT otherwise). Send the ETag as If-Match.")
+            description = "Deletes a customer without order history and without company memberships (409 CUSTOMER_HAS_ORDERS or CUSTOMER_IS_CONTACT otherwise). If-Match with the ETag is optional (412 when stale).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "CUSTOMER_HAS_ORDERS or CUSTOMER_IS_CONTACT")
     public void delete(@PathParam("storeId") UUID storeId, @PathParam("customerId") UUID customerId, @HeaderParam("If-Match") String ifMatch) {

@@ -151,7 +151,7 @@ public class OrganizationAdminService {
     @Transactional
     public void removeMember(UUID orgId, UUID userId) {
         requireUserManager(access.organization(orgId));
-        if (!members.delete(orgId, userId)) throw ProblemException.notFound("Member " + userId);
+        if (!members.delete(orgId, userId)) throw ProblemException.notFound("Member (user " + userId + ")");
     }
 
     public Page<PermissionChangeView> permissionChanges(UUID orgId, PageParams page) {

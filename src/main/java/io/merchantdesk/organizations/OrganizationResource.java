@@ -96,7 +96,7 @@ public class OrganizationResource {
     @PATCH
     @Path("/{orgId}")
     @Operation(operationId = "updateOrganization", summary = "Rename an organization or change its billing payment methods",
-            description = "Needs If-Match with the current ETag. Renaming is for the owner and ADMINs; paymentMethodId and "
+            description = "If-Match with the current ETag is optional (a stale one is 412). Renaming is for the owner and ADMINs; paymentMethodId and "
                     + "backupPaymentMethodIds choose among the organization's own payment methods (ORGANIZATION_BILLING, ORG-14), "
                     + "methods left out are dropped. The billing currency can never change (ORG-5).")
     @APIResponse(responseCode = "200", description = "The organization",

@@ -66,7 +66,7 @@ public class StoreResource {
     @PATCH
     @Path("/{storeId}")
     @Operation(operationId = "updateStore", summary = "Rename a store or change its plan",
-            description = "Needs If-Match with the current ETag. Renaming needs MANAGE_STORE_SETTINGS, a plan change MANAGE_PLAN "
+            description = "If-Match with the current ETag is optional (a stale one is 412). Renaming needs MANAGE_STORE_SETTINGS, a plan change MANAGE_PLAN "
                     + "(which stays store-level inside an organization, ORG-15).")
     @APIResponse(responseCode = "200", description = "The store",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreView.class)))

@@ -144,7 +144,7 @@ public class StoreService {
     @Transactional
     public void removeStaff(UUID storeId, UUID userId) {
         requireStaffManager(storeId);
-        if (!staffRepository.delete(storeId, userId)) throw ProblemException.notFound("Staff member " + userId);
+        if (!staffRepository.delete(storeId, userId)) throw ProblemException.notFound("Staff member (user " + userId + ")");
     }
 
     private void requireStaffManager(UUID storeId) {

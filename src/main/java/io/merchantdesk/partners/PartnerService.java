@@ -88,7 +88,7 @@ public class PartnerService {
     public void removeMember(Actor actor, UUID partnerId, UUID userId) {
         access.admin(actor, partnerId);
         lastAdminGuard(partnerId, userId);
-        if (!partners.removeMember(partnerId, userId)) throw ProblemException.notFound("Member " + userId);
+        if (!partners.removeMember(partnerId, userId)) throw ProblemException.notFound("Member (user " + userId + ")");
     }
 
     /** A partner account always keeps an ADMIN, or nobody could manage it again. */

@@ -76,7 +76,7 @@ public class SalesRepService {
     }
 
     public SalesRepProfile profile(UUID userId) {
-        return reps.profile(userId).orElseThrow(() -> ProblemException.notFound("Sales representative " + userId));
+        return reps.profile(userId).orElseThrow(() -> ProblemException.notFound("Sales representative (user " + userId + ")"));
     }
 
     public Page<SalesRepProfile> list(PageParams page) {

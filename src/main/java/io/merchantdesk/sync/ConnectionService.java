@@ -70,7 +70,7 @@ public class ConnectionService {
         access.settings(storeId);
         register.ownedCompany(r.erpCompanyId()); // the store owner connects to an ERP company they control (404 otherwise)
         ErpConnection c = find(storeId);
-        if (c != null) Etags.requireMatch(ifMatch, c.version);
+        if (c != null) Etags.requirePresentMatch(ifMatch, c.version);
         List<FieldError> errors = new ArrayList<>();
         if (r.contactSource() == NameSource.COMPANY_NAME) errors.add(new FieldError("contactSource", "cannot be COMPANY_NAME"));
         if (r.customerTemplateCode() != null && register.template(r.erpCompanyId(), r.customerTemplateCode()) == null) {
@@ -171,7 +171,7 @@ public class ConnectionService {
             t.countryCode = country;
             t.stateCode = state(state);
         } else {
-            Etags.requireMatch(ifMatch, t.version);
+            Etags.requirePresentMatch(ifMatch, t.version);
         }
         t.defaultCustomerNo = Normalize.emptyToNull(r.defaultCustomerNo());
         t.customerTemplateCode = Normalize.emptyToNull(r.customerTemplateCode());

@@ -40,9 +40,10 @@ public class ErpConnectionResource {
 
     @PUT
     @Operation(operationId = "putErpConnection", summary = "Connect the store to an ERP company the caller owns, with its sync settings",
-            description = "Replaces the whole settings (absent optional fields take their defaults; If-Match with the ETag when the connection exists). Validated: the ERP company must be the caller's, customerTemplateCode and defaultCustomerNo must exist in it, contactSource cannot be COMPANY_NAME, scheduleCron must be a Quartz cron (required when scheduleEnabled). Every pending record of the store (failed or skipped) becomes due at once, so the next run re-evaluates it under the new settings; switching to another ERP company drops the links and starts the change capture from scratch.")
+            description = "Replaces the whole settings (absent optional fields take their defaults; If-Match with the ETag is required when the connection exists: 428 PRECONDITION_REQUIRED without it, 412 when stale). Validated: the ERP company must be the caller's, customerTemplateCode and defaultCustomerNo must exist in it, contactSource cannot be COMPANY_NAME, scheduleCron must be a Quartz cron (required when scheduleEnabled). Every pending record of the store (failed or skipped) becomes due at once, so the next run re-evaluates it under the new settings; switching to another ERP company drops the links and starts the change capture from scratch.")
     @APIResponse(responseCode = "200", description = "The settings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionView.class)))
+    @APIResponse(responseCode = "428", description = "PRECONDITION_REQUIRED: the connection exists and If-Match is missing")
     public Response put(@PathParam("storeId") UUID storeId, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ConnectionRequest request) {
         ConnectionView v = connections.put(storeId, ifMatch, request);
         return Response.ok(v).tag(Etags.of(v.version())).build();
@@ -73,10 +74,11 @@ public class ErpConnectionResource {
     @PUT
     @Path("/customer-templates/{countryCode}")
     @Operation(operationId = "putCountryTemplate", summary = "Create or replace a per-country (or per-state) customer template row",
-            description = "Creates or replaces a row (If-Match when it exists). The template code and the default customer must exist in the connection's ERP company. Every pending record of the store becomes due at once.")
+            description = "Creates or replaces a row (If-Match with its ETag is required when the row exists: 428 PRECONDITION_REQUIRED without it, 412 when stale). The template code and the default customer must exist in the connection's ERP company. Every pending record of the store becomes due at once.")
     @APIResponse(responseCode = "200", description = "The row",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountryTemplateView.class)))
     @APIResponse(responseCode = "422", description = "SYNC_NOT_CONNECTED: the store has no ERP connection yet")
+    @APIResponse(responseCode = "428", description = "PRECONDITION_REQUIRED: the row exists and If-Match is missing")
     public Response putRow(@PathParam("storeId") UUID storeId, @PathParam("countryCode") String country,
                            @Parameter(description = "State/province code; absent for the whole country") @QueryParam("stateCode") String state,
                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CountryTemplateRequest request) {
@@ -87,7 +89,7 @@ public class ErpConnectionResource {
     @DELETE
     @Path("/customer-templates/{countryCode}")
     @Operation(operationId = "deleteCountryTemplate", summary = "Delete a per-country (or per-state) customer template row",
-            description = "Deletes a row (If-Match with its ETag); orders and customers of that country then fall back to the connection's settings. Every pending record of the store becomes due at once.")
+            description = "Deletes a row (If-Match with its ETag is optional; a stale one is 412); orders and customers of that country then fall back to the connection's settings. Every pending record of the store becomes due at once.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteRow(@PathParam("storeId") UUID storeId, @PathParam("countryCode") String country,
                           @Parameter(description = "State/province code; absent for the whole country") @QueryParam("stateCode") String state,

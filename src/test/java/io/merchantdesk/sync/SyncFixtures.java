@@ -53,7 +53,11 @@ final class SyncFixtures {
         Map<String, Object> body = new HashMap<>();
         body.put("erpCompanyId", s.companyId());
         for (int i = 0; i < keyValues.length; i += 2) body.put((String) keyValues[i], keyValues[i + 1]);
-        return s.owner().as().body(body).put(s.store("/erp-connection")).then().statusCode(200).extract().jsonPath();
+        // replacing an existing connection needs its ETag (428 without it)
+        var current = s.owner().as().get(s.store("/erp-connection"));
+        var put = s.owner().as().body(body);
+        if (current.statusCode() == 200) put.header("If-Match", current.header("ETag"));
+        return put.put(s.store("/erp-connection")).then().statusCode(200).extract().jsonPath();
     }
 
     static String card(Setup s, Object... keyValues) {

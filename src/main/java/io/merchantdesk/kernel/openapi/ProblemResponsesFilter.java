@@ -117,6 +117,7 @@ public class ProblemResponsesFilter implements OASFilter {
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             case 422 -> method == PathItem.HttpMethod.POST ? "IDEMPOTENCY_KEY_REUSED" : "INVALID_STATUS_TRANSITION";
+            case 428 -> "PRECONDITION_REQUIRED";
             default -> "INTERNAL_ERROR";
         };
     }
@@ -135,6 +136,7 @@ public class ProblemResponsesFilter implements OASFilter {
             case 406 -> { title = "Not acceptable"; detail = "The answer can only be application/json or application/problem+json"; }
             case 413 -> { title = "Payload too large"; detail = "The request body exceeds the maximum of 1048576 bytes"; }
             case 415 -> { title = "Unsupported media type"; detail = "The request body must be application/json"; }
+            case 428 -> { title = "Precondition required"; detail = "The resource exists: send If-Match with its ETag (\"3\") to replace it"; }
             case 422 -> { title = "Rule violation"; detail = "IDEMPOTENCY_KEY_REUSED".equals(code)
                     ? "The Idempotency-Key was already used with another request body" : "A business rule refuses the request"; }
             default -> { title = "Internal error"; detail = "An unexpected error occurred; quote the correlation id when reporting it"; }

@@ -95,7 +95,7 @@ public class ErpCompanyResource {
     @PATCH
     @Path("/{erpCompanyId}/customers/{customerNo}")
     @Operation(operationId = "updateErpCustomer", summary = "Change a customer card (absent fields stay)",
-            description = "Changes the fields given (absent fields stay; If-Match with the ETag). The change is exported by the next CUSTOMERS run of every connected store that exports customers (SYNC-11, SYNC-12).")
+            description = "Changes the fields given (absent fields stay; If-Match with the ETag is optional, a stale one is 412). The change is exported by the next CUSTOMERS run of every connected store that exports customers (SYNC-11, SYNC-12).")
     @APIResponse(responseCode = "200", description = "The customer card",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerView.class)))
     public Response updateCustomer(@PathParam("erpCompanyId") UUID id, @PathParam("customerNo") String no,
@@ -107,7 +107,7 @@ public class ErpCompanyResource {
     @DELETE
     @Path("/{erpCompanyId}/customers/{customerNo}")
     @Operation(operationId = "deleteErpCustomer", summary = "Delete a customer card (links to it are dropped by the next sync, SYNC-5)",
-            description = "Deletes a customer card (If-Match). Links to it are dropped by the next sync, which then discovers a customer again (SYNC-5).")
+            description = "Deletes a customer card (If-Match with its ETag is optional; a stale one is 412). Links to it are dropped by the next sync, which then discovers a customer again (SYNC-5).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteCustomer(@PathParam("erpCompanyId") UUID id, @PathParam("customerNo") String no, @HeaderParam("If-Match") String ifMatch) {
         register.deleteCustomer(id, no, ifMatch);
@@ -149,7 +149,7 @@ public class ErpCompanyResource {
     @PUT
     @Path("/{erpCompanyId}/customer-templates/{code}")
     @Operation(operationId = "putErpCustomerTemplate", summary = "Replace a customer template's values",
-            description = "Replaces a template's values (If-Match). Pending records of every store connected to the company become due at once, so a record that failed on this template (TEMPLATE_INCOMPLETE) is retried by the next run.")
+            description = "Replaces a template's values (If-Match with its ETag is optional; a stale one is 412). Pending records of every store connected to the company become due at once, so a record that failed on this template (TEMPLATE_INCOMPLETE) is retried by the next run.")
     @APIResponse(responseCode = "200", description = "The template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     public Response putTemplate(@PathParam("erpCompanyId") UUID id, @PathParam("code") String code,

@@ -9,7 +9,8 @@ import java.util.Optional;
  * batch's records as pending with reason ERP_UNAVAILABLE and honours {@link #retryAfter()}.
  *
  * <p>{@link #maybeApplied()} says whether a write may have taken effect. It is false when BC refused the request
- * before running it (429 and 503 are answered by the throttling / front door before the request is processed),
+ * before running it (429 is BC's throttling, answered before the request is processed; 503 is taken to be the same,
+ * an assumption to verify on a live tenant),
  * when the connection was never made, and for reads; it is true for a write whose answer did not arrive (time-out,
  * dropped connection, 500/502/504: BC aborts requests only after 10 minutes, so a gateway time-out may still
  * commit). When it is true, a retry must look the records up by merchantdesk's reference before creating them.

@@ -1,0 +1,44 @@
+package io.merchantdesk.sync.businesscentral;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Business Central could not be reached or asked us to come back later: 429 (throttled), 503 (service busy or
+ * down), another 5xx, a connect or request time-out, a refused or dropped connection. The sync records the
+ * batch's records as pending with reason ERP_UNAVAILABLE and honours {@link #retryAfter()}.
+ *
+ * <p>{@link #maybeApplied()} says whether a write may have taken effect. It is false when BC refused the request
+ * before running it (429 is BC's throttling, answered before the request is processed; 503 is taken to be the same,
+ * an assumption to verify on a live tenant),
+ * when the connection was never made, and for reads; it is true for a write whose answer did not arrive (time-out,
+ * dropped connection, 500/502/504: BC aborts requests only after 10 minutes, so a gateway time-out may still
+ * commit). When it is true, a retry must look the records up by merchantdesk's reference before creating them.
+ */
+public final class BusinessCentralUnavailableException extends BusinessCentralException {
+    private final int httpStatus;
+    private final boolean maybeApplied;
+    private final Duration retryAfter;
+
+    public BusinessCentralUnavailableException(String request, String message, int httpStatus, boolean maybeApplied,
+                                               Duration retryAfter, Throwable cause) {
+        super(request, message, cause);
+        this.httpStatus = httpStatus;
+        this.maybeApplied = maybeApplied;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The HTTP status when BC answered (429, 5xx), 0 when there was no answer at all. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public boolean maybeApplied() {
+        return maybeApplied;
+    }
+
+    /** BC's {@code Retry-After} (delta-seconds or an HTTP date, turned into a duration), when it sent one. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

@@ -73,7 +73,7 @@ public class BodyFieldProblems implements ReaderInterceptor {
         errors.sort(Comparator.comparing(FieldError::field));
         if (errors.size() == 1) {
             Found only = found.get(0);
-            return ProblemException.badRequest(only.code(), only.field() + ": " + only.message(), errors);
+            return new ProblemException(400, only.code(), "Invalid request body", only.field() + ": " + only.message(), errors);
         }
         return new ProblemException(400, "VALIDATION_FAILED", "Validation failed",
                 "The request has " + errors.size() + " invalid fields", errors);

@@ -284,13 +284,15 @@ class OpenApiFuzzTest {
             return;
         }
         judge(label, response);
-        contract(label, method, URI.create(uri.toString()).getRawPath(), contentType, body, response);
+        URI sentUri = URI.create(uri.toString());
+        contract(label, method, sentUri.getRawPath(), sentUri.getRawQuery(), contentType, body, response);
     }
 
     /** Every answer, valid request or hostile, must be what the document says that operation answers. */
-    private void contract(String label, String method, String path, String contentType, String body, HttpResponse<String> response) {
+    private void contract(String label, String method, String path, String query, String contentType, String body,
+                          HttpResponse<String> response) {
         ContractValidator validator = ContractValidator.forService(URI.create(root.getScheme() + "://" + root.getRawAuthority()));
-        List<String> violations = validator.violations(new ContractValidator.Exchange(method, path, contentType, body,
+        List<String> violations = validator.violations(new ContractValidator.Exchange(method, path, query, contentType, body,
                 response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body()));
         for (String v : violations) failures.add(label + " -> contract: " + v);
     }

@@ -38,7 +38,7 @@ public final class ContractFilter implements Filter {
         URI base = URI.create(uri.getScheme() + "://" + uri.getAuthority());
         if (uri.getPath().startsWith("/q/openapi")) return response;
         ContractValidator.Exchange exchange = new ContractValidator.Exchange(request.getMethod(), uri.getRawPath(),
-                request.getContentType(), body(request.getBody()), response.statusCode(), response.contentType(),
+                uri.getRawQuery(), request.getContentType(), body(request.getBody()), response.statusCode(), response.contentType(),
                 response.asString());
         List<String> violations = ContractValidator.forService(base).violations(exchange);
         if (!violations.isEmpty() && REPORT != null) {

@@ -43,8 +43,11 @@ public final class ContractValidator {
     private final List<PathTemplate> paths = new ArrayList<>();
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
-    /** One exchange as seen on the wire; bodies are the raw text ({@code null} or empty when none). */
-    public record Exchange(String method, String path, String requestContentType, String requestBody,
+    /**
+     * One exchange as seen on the wire: the raw path and query (percent-encoded as sent; {@code null} without a query),
+     * bodies as raw text ({@code null} or empty when none).
+     */
+    public record Exchange(String method, String path, String query, String requestContentType, String requestBody,
                            int status, String responseContentType, String responseBody) {
     }
 
@@ -167,7 +170,9 @@ public final class ContractValidator {
     }
 
     private void checkRequest(List<String> out, JsonNode operation, String opPointer, String where, Exchange x) {
-        if (x.status() >= 400 || x.requestBody() == null || x.requestBody().isBlank()) return;
+        if (x.status() >= 400) return;
+        checkQuery(out, operation, opPointer, where, x.query());
+        if (x.requestBody() == null || x.requestBody().isBlank()) return;
         JsonNode content = operation.path("requestBody").path("content");
         if (content.isMissingNode()) {
             out.add(where + ": accepted a request body where the document declares none");
@@ -189,6 +194,61 @@ public final class ContractValidator {
         }
         for (Error error : schema(pointer).validate(body)) {
             out.add(where + ": accepted a request the document forbids: " + error.getInstanceLocation() + " " + error.getMessage());
+        }
+    }
+
+    /** Every documented query parameter that was sent must hold what its schema allows; a required one must be sent. */
+    private void checkQuery(List<String> out, JsonNode operation, String opPointer, String where, String query) {
+        Map<String, List<String>> sent = new java.util.HashMap<>();
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                if (pair.isEmpty()) continue;
+                String[] kv = pair.split("=", 2);
+                sent.computeIfAbsent(decode(kv[0]), k -> new ArrayList<>()).add(kv.length > 1 ? decode(kv[1]) : "");
+            }
+        }
+        JsonNode parameters = operation.path("parameters");
+        for (int i = 0; i < parameters.size(); i++) {
+            JsonNode parameter = parameters.get(i);
+            if (!"query".equals(parameter.path("in").asText())) continue;
+            String name = parameter.path("name").asText();
+            List<String> values = sent.get(name);
+            if (values == null) {
+                if (parameter.path("required").asBoolean()) out.add(where + ": answered 2xx without the required query parameter " + name);
+                continue;
+            }
+            JsonNode schema = parameter.path("schema");
+            JsonNode value = "array".equals(schema.path("type").asText())
+                    ? JSON.valueToTree(values.stream().map(v -> typed(schema.path("items"), v)).toList())
+                    : typed(schema, values.get(values.size() - 1));
+            for (Error error : schema(opPointer + "/parameters/" + i + "/schema").validate(value)) {
+                out.add(where + ": accepted query parameter " + name + "=" + abbreviate(String.join(",", values))
+                        + " that the document forbids: " + error.getMessage());
+            }
+        }
+    }
+
+    /** A query value as the JSON value its schema describes (a value that does not parse stays text, and fails). */
+    private static JsonNode typed(JsonNode schema, String value) {
+        String type = schema.path("type").asText();
+        try {
+            return switch (type) {
+                case "integer" -> JSON.getNodeFactory().numberNode(new java.math.BigInteger(value));
+                case "number" -> JSON.getNodeFactory().numberNode(new java.math.BigDecimal(value));
+                case "boolean" -> "true".equals(value) || "false".equals(value)
+                        ? JSON.getNodeFactory().booleanNode(Boolean.parseBoolean(value)) : JSON.getNodeFactory().textNode(value);
+                default -> JSON.getNodeFactory().textNode(value);
+            };
+        } catch (NumberFormatException e) {
+            return JSON.getNodeFactory().textNode(value);
+        }
+    }
+
+    private static String decode(String s) {
+        try {
+            return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
         }
     }
 

@@ -89,7 +89,7 @@ final class ContractProxy {
             String requestType = exchange.getRequestHeaders().getFirst("Content-Type");
             String responseType = response.headers().firstValue("Content-Type").orElse(null);
             List<String> violations = ContractValidator.forService(target).violations(new ContractValidator.Exchange(method,
-                    exchange.getRequestURI().getRawPath(), requestType, text(requestBody), response.statusCode(), responseType,
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), requestType, text(requestBody), response.statusCode(), responseType,
                     text(response.body())));
             if (!violations.isEmpty()) {
                 refuse(exchange, method + " " + exchange.getRequestURI().getRawPath(), violations, response);

@@ -116,6 +116,25 @@ class ErpCompanyKindTest {
 
         check(owner, "/erp-companies/" + id + "/checks").body("ok", equalTo(true)).body("kind", equalTo("TRYTON"))
                 .body("erpCompanyId", equalTo(id)).body("problems", empty()).body("checkedAt", notNullValue());
+
+        // key rotation: a password recorded as sealed by another key is sealed again by the primary on the next check
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE erp_companies SET credentials_key_id = 1 WHERE id = ?")) {
+            ps.setObject(1, UUID.fromString(id));
+            assertEquals(1, ps.executeUpdate());
+        }
+        check(owner, "/erp-companies/" + id + "/checks").body("ok", equalTo(true));
+        byte[] resealed = ciphertext(id);
+        assertFalse(java.util.Arrays.equals(stored, resealed), "a new ciphertext");
+        assertEquals(PASSWORD, secrets.open(resealed, id));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT credentials_key_id FROM erp_companies WHERE id = ?")) {
+            ps.setObject(1, UUID.fromString(id));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(secrets.primaryKeyId(), rs.getLong(1));
+            }
+        }
     }
 
     @Test

@@ -50,6 +50,9 @@ public class ConnectionService {
     @Inject
     ErpConnectionRepository repository;
 
+    @Inject
+    io.merchantdesk.sync.erp.ErpChecks checks;
+
     public ErpConnection find(UUID storeId) {
         return repository.find(storeId);
     }
@@ -58,6 +61,16 @@ public class ConnectionService {
         ErpConnection c = find(storeId);
         if (c == null) throw ProblemException.notFound("ERP connection of store " + storeId);
         return c;
+    }
+
+    /** Checks the ERP company the store is connected to (issue 21); 422 SYNC_NOT_CONNECTED without a connection. */
+    public io.merchantdesk.sync.erp.ErpDtos.CheckView check(UUID storeId) {
+        access.settings(storeId);
+        ErpConnection c = find(storeId);
+        if (c == null) {
+            throw ProblemException.rule("SYNC_NOT_CONNECTED", "Connect the store to an ERP company first (PUT /stores/{storeId}/erp-connection)");
+        }
+        return checks.check(c.erpCompanyId);
     }
 
     public ConnectionView get(UUID storeId) {

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import io.merchantdesk.sync.erp.ErpDtos.CheckView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,6 +49,29 @@ public class ErpConnectionResource {
     public Response put(@PathParam("storeId") UUID storeId, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ConnectionRequest request) {
         ConnectionView v = connections.put(storeId, ifMatch, request);
         return Response.ok(v).tag(Etags.of(v.version())).build();
+    }
+
+    @POST
+    @Path("/checks")
+    @Operation(operationId = "checkErpConnection", summary = "Check the store's ERP connection (reachability, credentials, modules)",
+            description = """
+                    Tests the ERP company the store is connected to, like POST /erp-companies/{erpCompanyId}/checks: BUILT_IN is always ok;
+                    TRYTON answers ERP_UNREACHABLE, ERP_AUTH_FAILED, ERP_MODULE_MISSING (party and sale must be activated),
+                    ERP_CREDENTIALS_UNREADABLE or ERP_ERROR. A failed check is still a 200: the problems are the answer. Needs
+                    MANAGE_ERP_SYNC on the store.""")
+    @APIResponse(responseCode = "200", description = "The check's outcome",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckView.class),
+                    examples = {
+                            @ExampleObject(name = "ok", value = """
+                                    {"ok": true, "erpCompanyId": "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b", "kind": "BUILT_IN",
+                                     "checkedAt": "2026-12-06T10:15:30Z", "problems": []}"""),
+                            @ExampleObject(name = "unreachable", value = """
+                                    {"ok": false, "erpCompanyId": "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b", "kind": "TRYTON",
+                                     "checkedAt": "2026-12-06T10:15:30Z", "problems": [{"code": "ERP_UNREACHABLE",
+                                     "message": "Tryton cannot be reached at https://erp.example.com:8000/: connection refused by https://erp.example.com:8000/"}]}""")}))
+    @APIResponse(responseCode = "422", description = "SYNC_NOT_CONNECTED: the store has no ERP connection yet")
+    public CheckView check(@PathParam("storeId") UUID storeId) {
+        return connections.check(storeId);
     }
 
     @GET

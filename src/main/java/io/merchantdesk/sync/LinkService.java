@@ -1,6 +1,8 @@
 package io.merchantdesk.sync;
 
 import io.merchantdesk.kernel.error.ProblemException;
+import io.merchantdesk.sync.erp.ErpRegisterRepository;
+import io.merchantdesk.sync.run.SyncRunService;
 import io.merchantdesk.kernel.paging.Cursors;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
@@ -53,6 +55,7 @@ public class LinkService {
             try {
                 Settings s = Settings.load(c, storeId);
                 if (s == null) throw ProblemException.rule("SYNC_NOT_CONNECTED", "The store has no ERP connection");
+                SyncRunService.requireAdapter(ErpRegisterRepository.kind(c, s.company()));
                 Batch batch = new Batch(c);
                 Map<UUID, StoreCustomer> found = store.customers(batch, storeId, List.of(customerId));
                 if (!found.containsKey(customerId)) throw ProblemException.notFound("Customer " + customerId);

@@ -72,7 +72,8 @@ class ContainerImageIT {
     static final Map<String, String> SECRET_VALUES = Map.of(
             "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/postgres",
             "QUARKUS_DATASOURCE_USERNAME", "postgres",
-            "QUARKUS_DATASOURCE_PASSWORD", "");
+            "QUARKUS_DATASOURCE_PASSWORD", "",
+            "MERCHANTDESK_SECRETS_KEYSET", TestKeys.SECRETS_KEYSET);
 
     private final String schema = System.getenv().getOrDefault("MD_TEST_SCHEMA", "merchantdesk_test") + "_image";
     private final String name = "merchantdesk-image-it-" + UUID.randomUUID().toString().substring(0, 8);

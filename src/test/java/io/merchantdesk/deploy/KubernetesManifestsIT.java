@@ -76,7 +76,8 @@ class KubernetesManifestsIT {
     static final String APP = "merchantdesk";
     static final String SYNC_PATH = "/stores/{storeId}/sync-runs";
     /** The Secrets an operator creates; docs/operations.md explains each. */
-    static final Set<String> SECRETS = Set.of("merchantdesk-db", "merchantdesk-jwt", "merchantdesk-smtp", "merchantdesk-sync-operator");
+    static final Set<String> SECRETS = Set.of("merchantdesk-db", "merchantdesk-jwt", "merchantdesk-smtp", "merchantdesk-sync-operator",
+            "merchantdesk-secrets");
 
     record Rendered(String overlay, List<HasMetadata> objects) {
         <T extends HasMetadata> List<T> all(Class<T> type) {
@@ -261,7 +262,7 @@ class KubernetesManifestsIT {
     }
 
     @EachOverlay
-    @DisplayName("Secrets are only referenced (the documented four), ConfigMap references resolve, no credential is a literal")
+    @DisplayName("Secrets are only referenced (the documented five), ConfigMap references resolve, no credential is a literal")
     void secretsByReferenceOnly(String overlay) throws Exception {
         Rendered rendered = render(overlay);
         Set<String> referencedSecrets = new HashSet<>();

@@ -27,6 +27,7 @@ public class ProdLikeConfig implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "mp.jwt.verify.publickey.location", TestKeys.jwks(trusted).toString(),
                 "mp.jwt.verify.issuer", TestKeys.ISSUER,
+                "merchantdesk.secrets.keyset", TestKeys.SECRETS_KEYSET,
                 "merchantdesk.db.schema", schema,
                 "quarkus.flyway.clean-disabled", "false",
                 "quarkus.flyway.clean-at-start", "true",

@@ -30,6 +30,11 @@ import java.util.Set;
 public final class TestKeys {
     private TestKeys() {}
 
+    /**
+     * The Tink AEAD keyset the prod-profile tests give {@code merchantdesk.secrets.keyset} (the prod profile has no
+     * default). Test-only, like the test JWT keys; not the dev keyset of application.properties.
+     */
+    public static final String SECRETS_KEYSET = "{\"primaryKeyId\":1457680014,\"key\":[{\"keyData\":{\"typeUrl\":\"type.googleapis.com/google.crypto.tink.AesGcmKey\",\"value\":\"GiB4qeVajjXnsHRkybf27PEuDMG9g2pTwdb6igDfi4b5Nw==\",\"keyMaterialType\":\"SYMMETRIC\"},\"status\":\"ENABLED\",\"keyId\":1457680014,\"outputPrefixType\":\"TINK\"}]}";
     public static final String ISSUER = "https://idp.merchantdesk.test/";
     private static final Path DIR = Path.of("target", "it-keys").toAbsolutePath();
 

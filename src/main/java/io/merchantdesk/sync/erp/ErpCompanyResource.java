@@ -15,22 +15,34 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/erp-companies")
 @Authenticated
-@Tag(name = "ERP register", description = "The built-in ERP side of the sync: companies, customer cards, customer templates")
+@Tag(name = "ERP register", description = "ERP companies (BUILT_IN: merchantdesk's own customer register with customer cards and templates; TRYTON: a Tryton server, connection only) and their connection checks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ErpCompanyResource {
     @Inject
     ErpRegisterService register;
 
+    @Inject
+    ErpChecks checks;
+
+    static final String NOT_BUILT_IN = "ERP_NOT_BUILT_IN: the ERP company is not the built-in register (kind TRYTON: its customers and templates live in Tryton)";
+
     @POST
-    @Operation(operationId = "createErpCompany", summary = "Create an ERP company (a customer register); the caller owns it",
-            description = "Creates a customer register owned by the caller, with its number series (prefix, width, next number). Stores connect to it through PUT /stores/{storeId}/erp-connection.")
+    @Operation(operationId = "createErpCompany", summary = "Create an ERP company (built-in register or a Tryton connection); the caller owns it",
+            description = """
+                    Creates an ERP company owned by the caller. kind BUILT_IN (the default) is a customer register in merchantdesk with its
+                    number series (prefix, width, next number). kind TRYTON is a Tryton 6.0 server: endpoint (http or https), database, login
+                    and password are required and the number series fields are refused; the password is write-only (stored encrypted,
+                    bound to this company; answers show credentialsSet) — check it with POST /erp-companies/{erpCompanyId}/checks.
+                    All invalid fields are reported at once. Stores connect to a company through PUT /stores/{storeId}/erp-connection;
+                    sync runs on a TRYTON company are not available yet (422 ERP_ADAPTER_NOT_AVAILABLE).""")
     @APIResponse(responseCode = "201", description = "The ERP company",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCompanyView.class)))
     public Response create(@Valid @NotNull CreateErpCompanyRequest request) {
@@ -59,12 +71,39 @@ public class ErpCompanyResource {
     }
 
     @POST
+    @Path("/{erpCompanyId}/checks")
+    @Operation(operationId = "checkErpCompany", summary = "Check an ERP company's connection (reachability, credentials, modules)",
+            description = """
+                    Tests the company the caller owns and answers what is wrong, each with a stable code: BUILT_IN is always ok. TRYTON: logs in
+                    with the stored credentials (ERP_UNREACHABLE: connection refused, unknown host, time-out or HTTP 5xx/429;
+                    ERP_AUTH_FAILED: wrong login or password, or no such database), then reads ir.module (ERP_MODULE_MISSING: party or
+                    sale not activated); ERP_CREDENTIALS_UNREADABLE when the service's keyset cannot decrypt the stored password;
+                    ERP_ERROR for anything else. A failed check is still a 200: the problems are the answer. Nothing is written in the ERP.""")
+    @APIResponse(responseCode = "200", description = "The check's outcome",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckView.class),
+                    examples = {
+                            @ExampleObject(name = "ok", value = """
+                                    {"ok": true, "erpCompanyId": "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b", "kind": "TRYTON",
+                                     "checkedAt": "2026-12-06T10:15:30Z", "problems": []}"""),
+                            @ExampleObject(name = "authFailed", value = """
+                                    {"ok": false, "erpCompanyId": "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b", "kind": "TRYTON",
+                                     "checkedAt": "2026-12-06T10:15:30Z", "problems": [{"code": "ERP_AUTH_FAILED",
+                                     "message": "Tryton refused the log-in of merchantdesk to database nordic (wrong login or password)"}]}"""),
+                            @ExampleObject(name = "moduleMissing", value = """
+                                    {"ok": false, "erpCompanyId": "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b", "kind": "TRYTON",
+                                     "checkedAt": "2026-12-06T10:15:30Z", "problems": [{"code": "ERP_MODULE_MISSING",
+                                     "message": "Tryton module sale is not activated (state not activated) in database nordic"}]}""")}))
+    public CheckView check(@PathParam("erpCompanyId") UUID id) {
+        return checks.checkOwned(id);
+    }
+
+    @POST
     @Path("/{erpCompanyId}/customers")
     @Operation(operationId = "createErpCustomer", summary = "Create a customer card (number from the series unless given; optional template)",
             description = "Creates a customer card. Its number comes from the company's series unless given (numbers typed by hand are skipped by the series); a template fills the posting groups, VAT and payment fields. E-mail and phone are normalised into the matching keys of SYNC-5.")
     @APIResponse(responseCode = "201", description = "The customer card",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerView.class)))
-    @APIResponse(responseCode = "409", description = "ERP_CUSTOMER_NO_TAKEN: the customer number is taken")
+    @APIResponse(responseCode = "409", description = "ERP_CUSTOMER_NO_TAKEN: the customer number is taken; ERP_NOT_BUILT_IN: the ERP company is not the built-in register")
     @APIResponse(responseCode = "422", description = "ERP_TEMPLATE_INCOMPLETE: the template lacks fields a customer needs (SYNC-7)")
     public Response createCustomer(@PathParam("erpCompanyId") UUID id, @Valid @NotNull ErpCustomerRequest request) {
         ErpCustomerView c = register.createCustomer(id, request);
@@ -77,6 +116,7 @@ public class ErpCompanyResource {
             description = "The company's customer cards by customer number. Keyset-paged.")
     @APIResponse(responseCode = "200", description = "A page of customer cards",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerPage.class)))
+    @APIResponse(responseCode = "409", description = NOT_BUILT_IN)
     public Page<ErpCustomerView> customers(@PathParam("erpCompanyId") UUID id, @BeanParam @Valid PageParams page) {
         return register.customers(id, page);
     }
@@ -87,6 +127,7 @@ public class ErpCompanyResource {
             description = "One customer card with its matching keys (normalised e-mail, E.164 phone). The ETag is its version.")
     @APIResponse(responseCode = "200", description = "The customer card",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerView.class)))
+    @APIResponse(responseCode = "409", description = NOT_BUILT_IN)
     public Response customer(@PathParam("erpCompanyId") UUID id, @PathParam("customerNo") String no) {
         ErpCustomerView c = register.getCustomer(id, no);
         return Response.ok(c).tag(Etags.of(c.version())).build();
@@ -98,6 +139,7 @@ public class ErpCompanyResource {
             description = "Changes the fields given (absent fields stay; If-Match with the ETag is optional, a stale one is 412). The change is exported by the next CUSTOMERS run of every connected store that exports customers (SYNC-11, SYNC-12).")
     @APIResponse(responseCode = "200", description = "The customer card",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCustomerView.class)))
+    @APIResponse(responseCode = "409", description = NOT_BUILT_IN)
     public Response updateCustomer(@PathParam("erpCompanyId") UUID id, @PathParam("customerNo") String no,
                                    @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ErpCustomerRequest request) {
         ErpCustomerView c = register.updateCustomer(id, no, ifMatch, request);
@@ -109,6 +151,7 @@ public class ErpCompanyResource {
     @Operation(operationId = "deleteErpCustomer", summary = "Delete a customer card (links to it are dropped by the next sync, SYNC-5)",
             description = "Deletes a customer card (If-Match with its ETag is optional; a stale one is 412). Links to it are dropped by the next sync, which then discovers a customer again (SYNC-5).")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = NOT_BUILT_IN)
     public void deleteCustomer(@PathParam("erpCompanyId") UUID id, @PathParam("customerNo") String no, @HeaderParam("If-Match") String ifMatch) {
         register.deleteCustomer(id, no, ifMatch);
     }
@@ -119,7 +162,7 @@ public class ErpCompanyResource {
             description = "Creates a template with the defaults of new customer cards; missingFields lists what SYNC-7 needs and it lacks. Pending records of every store connected to the company become due at once (a record that failed for want of this template is retried by the next run).")
     @APIResponse(responseCode = "201", description = "The template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
-    @APIResponse(responseCode = "409", description = "ERP_TEMPLATE_EXISTS: the code is taken")
+    @APIResponse(responseCode = "409", description = "ERP_TEMPLATE_EXISTS: the code is taken; ERP_NOT_BUILT_IN: the ERP company is not the built-in register")
     public Response createTemplate(@PathParam("erpCompanyId") UUID id, @Valid @NotNull CreateTemplateRequest request) {
         TemplateView t = register.createTemplate(id, request);
         return Response.created(URI.create("/erp-companies/" + id + "/customer-templates/" + t.code())).tag(Etags.of(t.version())).entity(t).build();
@@ -131,6 +174,7 @@ public class ErpCompanyResource {
             description = "The company's customer templates by code, each with missingFields. Keyset-paged.")
     @APIResponse(responseCode = "200", description = "A page of templates",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplatePage.class)))
+    @APIResponse(responseCode = "409", description = NOT_BUILT_IN)
     public Page<TemplateView> templates(@PathParam("erpCompanyId") UUID id, @BeanParam @Valid PageParams page) {
         return register.templates(id, page);
     }
@@ -141,6 +185,7 @@ public class ErpCompanyResource {
             description = "A template with its defaults and missingFields (SYNC-7). The ETag is its version.")
     @APIResponse(responseCode = "200", description = "The template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(responseCode = "409", description = NOT_BUILT_IN)
     public Response template(@PathParam("erpCompanyId") UUID id, @PathParam("code") String code) {
         TemplateView t = register.getTemplate(id, code);
         return Response.ok(t).tag(Etags.of(t.version())).build();
@@ -152,6 +197,7 @@ public class ErpCompanyResource {
             description = "Replaces a template's values (If-Match with its ETag is optional; a stale one is 412). Pending records of every store connected to the company become due at once, so a record that failed on this template (TEMPLATE_INCOMPLETE) is retried by the next run.")
     @APIResponse(responseCode = "200", description = "The template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(responseCode = "409", description = NOT_BUILT_IN)
     public Response putTemplate(@PathParam("erpCompanyId") UUID id, @PathParam("code") String code,
                                 @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TemplateRequest request) {
         TemplateView t = register.putTemplate(id, code, ifMatch, request);

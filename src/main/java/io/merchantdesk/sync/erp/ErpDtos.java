@@ -16,21 +16,66 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class ErpDtos {
     private ErpDtos() {}
 
-    @Schema(name = "CreateErpCompanyRequest")
+    @Schema(name = "CreateErpCompanyRequest", description = """
+            A new ERP company. kind BUILT_IN (default) is merchantdesk's own customer register with its number series; kind
+            TRYTON is a Tryton 6.0 server and needs endpoint, database, login and password (and takes no number series). The
+            password is write-only: it is stored encrypted and never answered (credentialsSet says whether one is kept).""")
     public record CreateErpCompanyRequest(
             @NotBlank @Size(max = 200) @Schema(examples = "Nordic Outdoor AS") String name,
-            @Size(max = 10) @Pattern(regexp = "[A-Z0-9-]*") @Schema(description = "Number series prefix (default C)", examples = "C") String customerNoPrefix,
-            @Min(1) @Max(18) @Schema(description = "Digits of the number series (default 5)", examples = "5") Integer customerNoWidth,
-            @Min(0) @Schema(description = "First number of the series (default 10 → C00010)", examples = "10") Long nextCustomerNo) {
+            @Size(max = 10) @Pattern(regexp = "[A-Z0-9-]*") @Schema(description = "BUILT_IN: number series prefix (default C)", examples = "C") String customerNoPrefix,
+            @Min(1) @Max(18) @Schema(description = "BUILT_IN: digits of the number series (default 5)", examples = "5") Integer customerNoWidth,
+            @Min(0) @Schema(description = "BUILT_IN: first number of the series (default 10 → C00010)", examples = "10") Long nextCustomerNo,
+            @Schema(description = "Where the customers live (default BUILT_IN)") ErpKind kind,
+            @Size(max = 2000) @Schema(description = "TRYTON (required): trytond's http(s) base URL; JSON-RPC is at <endpoint>/<database>/",
+                    examples = "https://erp.example.com:8000/") String endpoint,
+            @Size(max = 63) @Pattern(regexp = "[A-Za-z0-9_][A-Za-z0-9_.-]*", message = "must be a Tryton database name (letters, digits, _ . -)")
+            @Schema(description = "TRYTON (required): the Tryton database", examples = "nordic") String database,
+            @Size(max = 100) @Schema(description = "TRYTON (required): the Tryton user's login", examples = "merchantdesk") String login,
+            @Size(max = 1000) @Schema(description = "TRYTON (required): the Tryton user's password. Write-only: stored encrypted, never answered, never logged",
+                    writeOnly = true, examples = "correct horse battery staple") String password) {
+
+        @Override
+        public String toString() { // a request may be logged: never its password
+            return "CreateErpCompanyRequest[name=" + name + ", kind=" + kind + ", endpoint=" + endpoint + ", database=" + database
+                    + ", login=" + login + ", password=" + (password == null ? "absent" : "***") + "]";
+        }
     }
 
     @Schema(name = "ErpCompany")
-    public record ErpCompanyView(UUID id, @Schema(examples = "Nordic Outdoor AS") String name, UUID ownerId,
-                                 @Schema(examples = "C") String customerNoPrefix, int customerNoWidth,
-                                 @Schema(examples = "10") long nextCustomerNo, Instant createdAt, long version) {
+    public record ErpCompanyView(@Schema(required = true) UUID id, @Schema(required = true, examples = "Nordic Outdoor AS") String name,
+                                 @Schema(required = true) UUID ownerId,
+                                 @Schema(required = true) ErpKind kind,
+                                 @Schema(description = "BUILT_IN: number series prefix", examples = "C") String customerNoPrefix,
+                                 @Schema(description = "BUILT_IN: digits of the number series", examples = "5") Integer customerNoWidth,
+                                 @Schema(description = "BUILT_IN: next number of the series", examples = "10") Long nextCustomerNo,
+                                 @Schema(description = "TRYTON: trytond's base URL", examples = "https://erp.example.com:8000/") String endpoint,
+                                 @Schema(description = "TRYTON: the Tryton database", examples = "nordic") String database,
+                                 @Schema(description = "TRYTON: the Tryton user's login", examples = "merchantdesk") String login,
+                                 @Schema(required = true, description = "Whether a password is stored (encrypted; it is never answered). Always false for BUILT_IN")
+                                 boolean credentialsSet,
+                                 @Schema(required = true) Instant createdAt, @Schema(required = true) long version) {
         static ErpCompanyView of(ErpCompany c) {
-            return new ErpCompanyView(c.id, c.name, c.ownerId, c.customerNoPrefix, c.customerNoWidth, c.nextCustomerNo, c.createdAt, c.version);
+            boolean builtIn = c.kind == ErpKind.BUILT_IN;
+            return new ErpCompanyView(c.id, c.name, c.ownerId, c.kind,
+                    builtIn ? c.customerNoPrefix : null, builtIn ? c.customerNoWidth : null, builtIn ? c.nextCustomerNo : null,
+                    c.endpoint, c.databaseName, c.login, c.passwordCiphertext != null, c.createdAt, c.version);
         }
+    }
+
+    @Schema(name = "ErpCheckProblem", description = "One thing the check found wrong")
+    public record CheckProblem(
+            @Schema(required = true, description = "ERP_UNREACHABLE, ERP_AUTH_FAILED, ERP_MODULE_MISSING, ERP_CREDENTIALS_UNREADABLE or ERP_ERROR",
+                    examples = "ERP_MODULE_MISSING") String code,
+            @Schema(required = true, examples = "Tryton module sale is not activated in database nordic") String message) {
+    }
+
+    @Schema(name = "ErpCheck", description = "The outcome of an ERP connection check: ok is true when problems is empty")
+    public record CheckView(
+            @Schema(required = true, examples = "false") boolean ok,
+            @Schema(required = true) UUID erpCompanyId,
+            @Schema(required = true) ErpKind kind,
+            @Schema(required = true) Instant checkedAt,
+            @Schema(required = true) List<CheckProblem> problems) {
     }
 
     @Schema(name = "ErpCompanyPage")

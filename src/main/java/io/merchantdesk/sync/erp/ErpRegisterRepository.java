@@ -4,6 +4,10 @@ import io.merchantdesk.kernel.persistence.KeysetQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,5 +45,27 @@ public class ErpRegisterRepository {
     public List<ErpCustomerTemplate> templates(UUID companyId, String after, int limit) {
         return KeysetQuery.of("FROM ErpCustomerTemplate t WHERE t.erpCompanyId = :co").with("co", companyId)
                 .andIf(after, "t.code > :after", "after").list(em, ErpCustomerTemplate.class, "t.code", limit);
+    }
+
+    /** The kind of an ERP company, on a run's own connection; null when the company does not exist. */
+    public static ErpKind kind(Connection c, UUID companyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind FROM erp_companies WHERE id = ?")) {
+            ps.setObject(1, companyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? ErpKind.valueOf(rs.getString(1)) : null;
+            }
+        }
+    }
+
+    /**
+     * Key rotation: replaces a password ciphertext sealed by an old key with one sealed by the primary, only if the
+     * row still holds the ciphertext that was opened (a concurrent change wins). True when replaced.
+     */
+    public boolean reseal(UUID companyId, byte[] opened, byte[] resealed, long keyId) {
+        return em.createNativeQuery("""
+                        UPDATE erp_companies SET password_ciphertext = :resealed, credentials_key_id = :key
+                        WHERE id = :id AND password_ciphertext = :opened""")
+                .setParameter("resealed", resealed).setParameter("key", keyId).setParameter("id", companyId)
+                .setParameter("opened", opened).executeUpdate() == 1;
     }
 }

@@ -8,6 +8,7 @@ import io.merchantdesk.kernel.http.Etags;
 import io.merchantdesk.kernel.paging.Cursors;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
+import io.merchantdesk.kernel.secrets.Secrets;
 import io.merchantdesk.kernel.security.CurrentUser;
 import io.merchantdesk.sync.Normalize;
 import io.merchantdesk.sync.erp.ErpDtos.*;
@@ -38,6 +39,9 @@ public class ErpRegisterService {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    Secrets secrets;
+
     /** The company when the caller owns it; 404 otherwise (ids reveal nothing). */
     public ErpCompany ownedCompany(UUID erpCompanyId) {
         ErpCompany company = erpCompanyId == null ? null : em.find(ErpCompany.class, erpCompanyId);
@@ -47,15 +51,46 @@ public class ErpRegisterService {
         return company;
     }
 
+    /**
+     * The company when the caller owns it and it is the built-in register (its customer cards and templates live in
+     * merchantdesk); 404 for strangers, 409 ERP_NOT_BUILT_IN for a TRYTON company, whose customers live in Tryton.
+     */
+    ErpCompany ownedRegister(UUID erpCompanyId) {
+        ErpCompany company = ownedCompany(erpCompanyId);
+        if (company.kind != ErpKind.BUILT_IN) {
+            throw ProblemException.conflict("ERP_NOT_BUILT_IN", "ERP company " + company.id + " is a " + company.kind
+                    + " company: its customers and templates live in that ERP, not in merchantdesk's register");
+        }
+        return company;
+    }
+
     @Transactional
     public ErpCompanyView createCompany(CreateErpCompanyRequest r) {
+        ErpKind kind = r.kind() == null ? ErpKind.BUILT_IN : r.kind();
+        List<FieldError> errors = ErpConnectionFields.problems(kind, r);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("VALIDATION_FAILED", "The ERP company has " + errors.size() + " invalid field"
+                    + (errors.size() == 1 ? "" : "s"), errors);
+        }
         ErpCompany c = new ErpCompany();
         c.name = r.name().trim();
         c.ownerId = currentUser.id();
+        c.kind = kind;
         if (r.customerNoPrefix() != null) c.customerNoPrefix = r.customerNoPrefix();
         if (r.customerNoWidth() != null) c.customerNoWidth = r.customerNoWidth();
         if (r.nextCustomerNo() != null) c.nextCustomerNo = r.nextCustomerNo();
-        c.persist();
+        if (kind == ErpKind.TRYTON) {
+            c.endpoint = r.endpoint().trim();
+            c.databaseName = r.database();
+            c.login = r.login();
+        }
+        c.persist(); // assigns the id: the password is sealed for this row
+        if (kind == ErpKind.TRYTON) {
+            Secrets.Sealed sealed = secrets.seal(r.password(), c.id.toString());
+            c.passwordCiphertext = sealed.ciphertext();
+            c.credentialsKeyId = sealed.keyId();
+        }
+        em.flush();
         return ErpCompanyView.of(c);
     }
 
@@ -73,7 +108,7 @@ public class ErpRegisterService {
 
     @Transactional
     public ErpCustomerView createCustomer(UUID companyId, ErpCustomerRequest r) {
-        ErpCompany company = ownedCompany(companyId);
+        ErpCompany company = ownedRegister(companyId);
         ErpCustomer c = new ErpCustomer();
         c.erpCompanyId = company.id;
         if (r.templateCode() != null) {
@@ -122,12 +157,12 @@ public class ErpRegisterService {
     }
 
     public ErpCustomerView getCustomer(UUID companyId, String customerNo) {
-        ownedCompany(companyId);
+        ownedRegister(companyId);
         return ErpCustomerView.of(requireCustomer(companyId, customerNo));
     }
 
     public Page<ErpCustomerView> customers(UUID companyId, PageParams page) {
-        ownedCompany(companyId);
+        ownedRegister(companyId);
         List<String> after = Cursors.decode(page.cursor, 1);
         List<ErpCustomer> rows = repository.customers(companyId, after == null ? null : after.get(0), page.limit + 1);
         return Page.of(rows, page.limit, ErpCustomerView::of, c -> Cursors.encode(c.customerNo));
@@ -135,7 +170,7 @@ public class ErpRegisterService {
 
     @Transactional
     public ErpCustomerView updateCustomer(UUID companyId, String customerNo, String ifMatch, ErpCustomerRequest r) {
-        ownedCompany(companyId);
+        ownedRegister(companyId);
         ErpCustomer c = requireCustomer(companyId, customerNo);
         Etags.requireMatch(ifMatch, c.version);
         if (r.customerNo() != null && !r.customerNo().equals(c.customerNo)) {
@@ -152,7 +187,7 @@ public class ErpRegisterService {
 
     @Transactional
     public void deleteCustomer(UUID companyId, String customerNo, String ifMatch) {
-        ownedCompany(companyId);
+        ownedRegister(companyId);
         ErpCustomer c = requireCustomer(companyId, customerNo);
         Etags.requireMatch(ifMatch, c.version);
         // Links to this number stay behind on purpose: SYNC-5 drops them when a sync meets them.
@@ -204,7 +239,7 @@ public class ErpRegisterService {
 
     @Transactional
     public TemplateView createTemplate(UUID companyId, CreateTemplateRequest r) {
-        ownedCompany(companyId);
+        ownedRegister(companyId);
         if (template(companyId, r.code()) != null) {
             throw ProblemException.conflict("ERP_TEMPLATE_EXISTS", "Template " + r.code() + " already exists");
         }
@@ -221,7 +256,7 @@ public class ErpRegisterService {
 
     @Transactional
     public TemplateView putTemplate(UUID companyId, String code, String ifMatch, TemplateRequest r) {
-        ownedCompany(companyId);
+        ownedRegister(companyId);
         ErpCustomerTemplate t = requireTemplate(companyId, code);
         Etags.requireMatch(ifMatch, t.version);
         apply(t, r); // sets every field: a PUT replaces the template
@@ -247,12 +282,12 @@ public class ErpRegisterService {
     }
 
     public TemplateView getTemplate(UUID companyId, String code) {
-        ownedCompany(companyId);
+        ownedRegister(companyId);
         return TemplateView.of(requireTemplate(companyId, code));
     }
 
     public Page<TemplateView> templates(UUID companyId, PageParams page) {
-        ownedCompany(companyId);
+        ownedRegister(companyId);
         List<String> after = Cursors.decode(page.cursor, 1);
         List<ErpCustomerTemplate> rows = repository.templates(companyId, after == null ? null : after.get(0), page.limit + 1);
         return Page.of(rows, page.limit, TemplateView::of, t -> Cursors.encode(t.code));

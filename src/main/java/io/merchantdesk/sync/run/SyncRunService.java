@@ -1,6 +1,8 @@
 package io.merchantdesk.sync.run;
 
 import io.merchantdesk.kernel.error.ProblemException;
+import io.merchantdesk.sync.erp.ErpKind;
+import io.merchantdesk.sync.erp.ErpRegisterRepository;
 import io.merchantdesk.kernel.paging.Cursors;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
@@ -58,6 +60,18 @@ public class SyncRunService {
         executor.shutdownNow();
     }
 
+    /**
+     * Issue 21: the sync engine works on the built-in register only; a TRYTON company is refused up front (422) until its
+     * adapter arrives with the ERP port's redesign. Its connection can be checked already.
+     */
+    public static void requireAdapter(ErpKind kind) {
+        if (kind != null && kind != ErpKind.BUILT_IN) {
+            throw ProblemException.rule("ERP_ADAPTER_NOT_AVAILABLE", "The store is connected to a " + kind + " ERP company: the sync's "
+                    + "Tryton adapter arrives with the ERP port redesign (issue 21); the connection can be checked now "
+                    + "(POST /stores/{storeId}/erp-connection/checks)");
+        }
+    }
+
     /** Claims the (store, kind) slot and starts the run in the background; 409 with the running id when taken. */
     public RunView start(UUID storeId, SyncKind kind, SyncMode mode, String trigger, Integer batchSize, UUID startedBy) {
         Connection c = null;
@@ -75,6 +89,7 @@ public class SyncRunService {
             if (settings == null) {
                 throw ProblemException.rule("SYNC_NOT_CONNECTED", "SYNC-17: the store has no ERP connection (PUT /stores/{storeId}/erp-connection)");
             }
+            requireAdapter(ErpRegisterRepository.kind(c, settings.company()));
             c.setAutoCommit(false);
             UUID runId = insertRun(c, storeId, kind, mode == null ? SyncMode.INCREMENTAL : mode, trigger,
                     batchSize == null ? defaultBatchSize : batchSize, startedBy, settings);

@@ -20,6 +20,9 @@ import java.util.List;
  * and the generated client, with no Quarkus test machinery on their classpath or in their lifecycle.
  */
 public final class PackagedService {
+    /** A Tink AEAD keyset for the stories only (test-only, like the dev JWT key). */
+    private static final String TEST_SECRETS_KEYSET = "{\"primaryKeyId\":1457680014,\"key\":[{\"keyData\":{\"typeUrl\":\"type.googleapis.com/google.crypto.tink.AesGcmKey\",\"value\":\"GiB4qeVajjXnsHRkybf27PEuDMG9g2pTwdb6igDfi4b5Nw==\",\"keyMaterialType\":\"SYMMETRIC\"},\"status\":\"ENABLED\",\"keyId\":1457680014,\"outputPrefixType\":\"TINK\"}]}";
+
     private static PackagedService instance;
 
     private final Process process;
@@ -63,6 +66,8 @@ public final class PackagedService {
                 "-Dquarkus.flyway.clean-at-start=true",
                 "-Dmp.jwt.verify.publickey.location=" + keys.resolve("dev-public.pem").toAbsolutePath(),
                 "-Dquarkus.mailer.mock=true",
+                // the prod profile has no default keyset; a test-only one (ERP credentials are sealed with it)
+                "-Dmerchantdesk.secrets.keyset=" + TEST_SECRETS_KEYSET,
                 "-Dmerchantdesk.outbox.every=off",
                 "-Dquarkus.log.console.json.enabled=false",
                 "-jar", runner.toAbsolutePath().toString()));

@@ -1,0 +1,63 @@
+package io.merchantdesk.sync.erp;
+
+import io.merchantdesk.kernel.error.FieldError;
+import io.merchantdesk.sync.erp.ErpDtos.CreateErpCompanyRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which fields each kind of ERP company takes (issue 21): all field problems of a request at once, after Bean
+ * Validation's per-field checks. Messages never quote the password.
+ */
+final class ErpConnectionFields {
+    private ErpConnectionFields() {
+    }
+
+    static List<FieldError> problems(ErpKind kind, CreateErpCompanyRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (kind == ErpKind.TRYTON) {
+            if (blank(r.endpoint())) errors.add(new FieldError("endpoint", "is required for kind TRYTON"));
+            else {
+                String problem = endpointProblem(r.endpoint().trim());
+                if (problem != null) errors.add(new FieldError("endpoint", problem));
+            }
+            if (blank(r.database())) errors.add(new FieldError("database", "is required for kind TRYTON"));
+            if (blank(r.login())) errors.add(new FieldError("login", "is required for kind TRYTON"));
+            if (r.password() == null || r.password().isEmpty()) errors.add(new FieldError("password", "is required for kind TRYTON"));
+            if (r.customerNoPrefix() != null) errors.add(new FieldError("customerNoPrefix", "only for kind BUILT_IN (Tryton numbers its parties)"));
+            if (r.customerNoWidth() != null) errors.add(new FieldError("customerNoWidth", "only for kind BUILT_IN (Tryton numbers its parties)"));
+            if (r.nextCustomerNo() != null) errors.add(new FieldError("nextCustomerNo", "only for kind BUILT_IN (Tryton numbers its parties)"));
+        } else {
+            if (r.endpoint() != null) errors.add(new FieldError("endpoint", "only for kind TRYTON"));
+            if (r.database() != null) errors.add(new FieldError("database", "only for kind TRYTON"));
+            if (r.login() != null) errors.add(new FieldError("login", "only for kind TRYTON"));
+            if (r.password() != null) errors.add(new FieldError("password", "only for kind TRYTON"));
+        }
+        return errors;
+    }
+
+    /** Null when the endpoint is an absolute http(s) URL with a host and nothing that would leak or be ignored. */
+    static String endpointProblem(String endpoint) {
+        URI uri;
+        try {
+            uri = new URI(endpoint);
+        } catch (URISyntaxException e) {
+            return "is not a URL";
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            return "must be an http or https URL";
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) return "must name a host";
+        // credentials belong in login/password (write-only), not in a URL that every answer shows
+        if (uri.getRawUserInfo() != null) return "must not contain credentials (use login and password)";
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) return "must not have a query or fragment";
+        return null;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

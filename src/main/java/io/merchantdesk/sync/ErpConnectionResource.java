@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import io.merchantdesk.sync.erp.ErpDtos.CheckView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,15 +59,7 @@ public class ErpConnectionResource {
                     ERP_CREDENTIALS_UNREADABLE or ERP_ERROR. A failed check is still a 200: the problems are the answer. Needs
                     MANAGE_ERP_SYNC on the store.""")
     @APIResponse(responseCode = "200", description = "The check's outcome",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckView.class),
-                    examples = {
-                            @ExampleObject(name = "ok", value = """
-                                    {"ok": true, "erpCompanyId": "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b", "kind": "BUILT_IN",
-                                     "checkedAt": "2026-12-06T10:15:30Z", "problems": []}"""),
-                            @ExampleObject(name = "unreachable", value = """
-                                    {"ok": false, "erpCompanyId": "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b", "kind": "TRYTON",
-                                     "checkedAt": "2026-12-06T10:15:30Z", "problems": [{"code": "ERP_UNREACHABLE",
-                                     "message": "Tryton cannot be reached at https://erp.example.com:8000/: connection refused by https://erp.example.com:8000/"}]}""")}))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckView.class)))
     @APIResponse(responseCode = "422", description = "SYNC_NOT_CONNECTED: the store has no ERP connection yet")
     public CheckView check(@PathParam("storeId") UUID storeId) {
         return connections.check(storeId);

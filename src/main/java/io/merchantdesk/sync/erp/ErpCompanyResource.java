@@ -15,7 +15,6 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -80,19 +79,7 @@ public class ErpCompanyResource {
                     sale not activated); ERP_CREDENTIALS_UNREADABLE when the service's keyset cannot decrypt the stored password;
                     ERP_ERROR for anything else. A failed check is still a 200: the problems are the answer. Nothing is written in the ERP.""")
     @APIResponse(responseCode = "200", description = "The check's outcome",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckView.class),
-                    examples = {
-                            @ExampleObject(name = "ok", value = """
-                                    {"ok": true, "erpCompanyId": "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b", "kind": "TRYTON",
-                                     "checkedAt": "2026-12-06T10:15:30Z", "problems": []}"""),
-                            @ExampleObject(name = "authFailed", value = """
-                                    {"ok": false, "erpCompanyId": "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b", "kind": "TRYTON",
-                                     "checkedAt": "2026-12-06T10:15:30Z", "problems": [{"code": "ERP_AUTH_FAILED",
-                                     "message": "Tryton refused the log-in of merchantdesk to database nordic (wrong login or password)"}]}"""),
-                            @ExampleObject(name = "moduleMissing", value = """
-                                    {"ok": false, "erpCompanyId": "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b", "kind": "TRYTON",
-                                     "checkedAt": "2026-12-06T10:15:30Z", "problems": [{"code": "ERP_MODULE_MISSING",
-                                     "message": "Tryton module sale is not activated (state not activated) in database nordic"}]}""")}))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckView.class)))
     public CheckView check(@PathParam("erpCompanyId") UUID id) {
         return checks.checkOwned(id);
     }

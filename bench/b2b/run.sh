@@ -15,7 +15,8 @@ psql -h 127.0.0.1 -U postgres -q -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" post
 PG_JAR=$(ls target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar | head -1)
 
 LOG=target/bench-b2b-service.log
-MERCHANTDESK_DB_SCHEMA=$SCHEMA QUARKUS_HTTP_PORT=$PORT MERCHANTDESK_OUTBOX_EVERY=off \
+# the prod profile needs a secrets keyset; bench/bench-keyset.json is a bench-only one (prod has no default)
+MERCHANTDESK_SECRETS_KEYSET="$(cat bench/bench-keyset.json)" MERCHANTDESK_DB_SCHEMA=$SCHEMA QUARKUS_HTTP_PORT=$PORT MERCHANTDESK_OUTBOX_EVERY=off \
 MP_JWT_VERIFY_PUBLICKEY_LOCATION=src/main/dev-keys/dev-public.pem QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   "$JAVA" -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVICE=$!

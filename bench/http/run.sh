@@ -42,7 +42,8 @@ TOKEN=$(deploy/tools/mint-token.sh -k "$OUT/bench-key.pem" -K bench-1 -i "$ISSUE
 
 # --- start the service (prod profile) ------------------------------------------------------------------------------
 JAVA_OPTS=(-Xmx1g)
-MERCHANTDESK_DB_SCHEMA=$SCHEMA QUARKUS_HTTP_PORT=$PORT MERCHANTDESK_OUTBOX_EVERY=off \
+# the prod profile needs a secrets keyset; bench/bench-keyset.json is a bench-only one (prod has no default)
+MERCHANTDESK_SECRETS_KEYSET="$(cat bench/bench-keyset.json)" MERCHANTDESK_DB_SCHEMA=$SCHEMA QUARKUS_HTTP_PORT=$PORT MERCHANTDESK_OUTBOX_EVERY=off \
   MERCHANTDESK_PARTNERS_UPGRADE_JOB_EVERY=off MERCHANTDESK_SYNC_SCHEDULE_TICK=off \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$OUT/jwks.json" MP_JWT_VERIFY_ISSUER=$ISSUER \
   java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &

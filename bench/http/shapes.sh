@@ -4,11 +4,13 @@
 # Run it for the checkout before and after a change on the same md_bench_http schema (after bench/http/run.sh seeded
 # it) and diff the two files: they must be identical.   usage: bench/http/shapes.sh CHECKOUT OUTFILE
 set -euo pipefail
+keyset=$(cat "$(dirname "$0")/../bench-keyset.json") # read before cd: the checkout measured may predate it
 dir=$(cd "$1" && pwd); out=$(realpath -m "$2")
 cd "$dir"
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64} PATH=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin:$PATH
 OUT=target/bench-http
-MERCHANTDESK_DB_SCHEMA=md_bench_http QUARKUS_HTTP_PORT=18090 MERCHANTDESK_OUTBOX_EVERY=off \
+# the prod profile needs a secrets keyset; bench/bench-keyset.json is a bench-only one (prod has no default)
+MERCHANTDESK_SECRETS_KEYSET="$keyset" MERCHANTDESK_DB_SCHEMA=md_bench_http QUARKUS_HTTP_PORT=18090 MERCHANTDESK_OUTBOX_EVERY=off \
   MERCHANTDESK_PARTNERS_UPGRADE_JOB_EVERY=off MERCHANTDESK_SYNC_SCHEDULE_TICK=off \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$OUT/jwks.json" MP_JWT_VERIFY_ISSUER=https://bench.merchantdesk.test/ \
   java -Xmx1g -jar target/quarkus-app/quarkus-run.jar > "$OUT/shapes-app.log" 2>&1 &

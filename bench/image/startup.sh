@@ -29,7 +29,7 @@ env_args=(QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/postgres 
   QUARKUS_DATASOURCE_PASSWORD= MERCHANTDESK_DB_SCHEMA="$schema" MP_JWT_VERIFY_PUBLICKEY_LOCATION=/etc/merchantdesk/jwt/jwks.json
   MP_JWT_VERIFY_ISSUER=https://idp.merchantdesk.test/ QUARKUS_HTTP_PORT="$port" QUARKUS_MAILER_MOCK=true
   MERCHANTDESK_OUTBOX_EVERY=off QUARKUS_SHUTDOWN_TIMEOUT=20s MERCHANTDESK_SWAGGER_UI=false
-  MERCHANTDESK_SECRETS_KEYSET='{"primaryKeyId":1457680014,"key":[{"keyData":{"typeUrl":"type.googleapis.com/google.crypto.tink.AesGcmKey","value":"GiB4qeVajjXnsHRkybf27PEuDMG9g2pTwdb6igDfi4b5Nw==","keyMaterialType":"SYMMETRIC"},"status":"ENABLED","keyId":1457680014,"outputPrefixType":"TINK"}]}') # bench-only Tink keyset (prod has no default)
+  MERCHANTDESK_SECRETS_KEYSET="$(cat bench/bench-keyset.json)") # bench-only Tink keyset (prod has no default)
 
 now() { date +%s%N; }
 wait_ready() {

@@ -11,7 +11,8 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export PATH=$JAVA_HOME/bin:$PATH
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -ntp -o package -DskipTests
-MERCHANTDESK_DB_SCHEMA=$SCHEMA QUARKUS_HTTP_PORT=$PORT MERCHANTDESK_OUTBOX_EVERY=off MERCHANTDESK_PARTNERS_UPGRADE_JOB_EVERY=off \
+# the prod profile needs a secrets keyset; bench/bench-keyset.json is a bench-only one (prod has no default)
+MERCHANTDESK_SECRETS_KEYSET="$(cat bench/bench-keyset.json)" MERCHANTDESK_DB_SCHEMA=$SCHEMA QUARKUS_HTTP_PORT=$PORT MERCHANTDESK_OUTBOX_EVERY=off MERCHANTDESK_PARTNERS_UPGRADE_JOB_EVERY=off \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=src/main/dev-keys/dev-public.pem QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   java -Xmx1g -jar target/quarkus-app/quarkus-run.jar > target/bench-partners-app.log 2>&1 &
 APP=$!

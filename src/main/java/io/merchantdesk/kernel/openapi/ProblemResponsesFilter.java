@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents what every operation shares, once: the problem+json answers (400 for operations with
  * input, 401 for secured ones, 404 for ones addressing a resource, 500 always), problem content for
  * error codes an operation declares without one, the Idempotency-Key header of POSTs, and 412 for
- * operations that take If-Match, 413 and 415 for operations with a body, 406 for all. Every problem answer gets an example of
+ * operations that take If-Match, 413 and 415 for operations with a body, 406 and 503 (database outage) for all. Every problem answer gets an example of
  * its own status: the code a response description names (e.g. {@code SYNC_RUN_IN_PROGRESS: ...}), else the
  * code the kernel answers for that status ({@code ProblemMappers}, {@code AccessService}, {@code Etags}).
  * {@code OpenApiProblemExamplesTest} provokes each generic answer and compares its code with these.
@@ -57,6 +57,8 @@ public class ProblemResponsesFilter implements OASFilter {
         if (secured && !path.startsWith("/dev/")) addProblem(responses, "401", "Missing or invalid bearer token");
         if (path.contains("{")) addProblem(responses, "404", "Not found, or not visible to the caller");
         addProblem(responses, "500", "Unexpected error (quote the correlationId)");
+        // Any operation touches the database: during an outage it answers 503 with Retry-After (DatabaseFailures).
+        addProblem(responses, "503", "DATABASE_UNAVAILABLE: the database cannot be reached; retry after the Retry-After seconds");
         if (responses.getAPIResponses() != null) {
             responses.getAPIResponses().forEach((code, response) -> {
                 if (code.startsWith("4") || code.startsWith("5")) {
@@ -136,6 +138,7 @@ public class ProblemResponsesFilter implements OASFilter {
             case 406 -> { title = "Not acceptable"; detail = "The answer can only be application/json or application/problem+json"; }
             case 413 -> { title = "Payload too large"; detail = "The request body exceeds the maximum of 1048576 bytes"; }
             case 415 -> { title = "Unsupported media type"; detail = "The request body must be application/json"; }
+            case 503 -> { title = "Service unavailable"; detail = "The database is unavailable; retry in 5 seconds"; }
             case 428 -> { title = "Precondition required"; detail = "The resource exists: send If-Match with its ETag (\"3\") to replace it"; }
             case 422 -> { title = "Rule violation"; detail = "IDEMPOTENCY_KEY_REUSED".equals(code)
                     ? "The Idempotency-Key was already used with another request body" : "A business rule refuses the request"; }

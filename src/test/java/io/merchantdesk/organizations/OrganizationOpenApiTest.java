@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OrganizationOpenApiTest {
     private static final Set<String> TAGS = Set.of("Organizations", "Stores", "Identity");
-    private final JsonNode doc = document();
+    private JsonNode doc;
+
+    /** Read per test, not at construction: REST Assured knows the application's port only once the test runs. */
+    @BeforeEach
+    void readDocument() {
+        doc = document();
+    }
 
     @Test
     @DisplayName("Every Organizations, Stores and Identity operation has a description, not just a summary")

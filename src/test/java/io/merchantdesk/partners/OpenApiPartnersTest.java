@@ -9,13 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Issue 15: the partners part of the OpenAPI document explains every operation and enum value, and marks what validation requires. */
 @QuarkusTest
 class OpenApiPartnersTest {
-    private final JsonNode doc = document();
+    private JsonNode doc;
+
+    /** Read per test, not at construction: REST Assured knows the application's port only once the test runs. */
+    @BeforeEach
+    void readDocument() {
+        doc = document();
+    }
 
     @Test
     @DisplayName("Issue 15: every partners, sales and upgrade-invitation operation has a description")

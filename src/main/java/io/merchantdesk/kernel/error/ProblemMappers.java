@@ -95,8 +95,7 @@ public class ProblemMappers {
         }
         String message;
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
-            message = "unknown value '" + ife.getValue() + "'; allowed: " + Arrays.stream(ife.getTargetType().getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+            message = unknownEnumValue(ife.getValue(), ife.getTargetType());
         } else if (e instanceof InvalidFormatException ife) {
             message = "'" + ife.getValue() + "' is not a valid " + simpleType(ife.getTargetType());
         } else {
@@ -284,6 +283,12 @@ public class ProblemMappers {
         }
         if (parts.isEmpty()) return parameter == null ? "body" : parameter;
         return String.join(".", parts);
+    }
+
+    /** What a client is told about a value its enum does not have: the value and every allowed one. */
+    public static String unknownEnumValue(Object value, Class<?> enumType) {
+        return "unknown value '" + value + "'; allowed: " + Arrays.stream(enumType.getEnumConstants())
+                .map(Object::toString).collect(Collectors.joining(", "));
     }
 
     /** A Java type as a client would name it: string, number, boolean, array, UUID … */

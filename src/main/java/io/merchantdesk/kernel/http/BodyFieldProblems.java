@@ -18,7 +18,6 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,8 +95,7 @@ public class BodyFieldProblems implements ReaderInterceptor {
                 throws IOException {
             if (!recording()) return NOT_HANDLED;
             if (targetType.isEnum()) {
-                record(ctxt.getParser(), "UNKNOWN_ENUM_VALUE", "unknown value '" + Text.abbreviate(value) + "'; allowed: "
-                        + Arrays.stream(targetType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")));
+                record(ctxt.getParser(), "UNKNOWN_ENUM_VALUE", ProblemMappers.unknownEnumValue(Text.abbreviate(value), targetType));
             } else {
                 record(ctxt.getParser(), "INVALID_FIELD_TYPE", "'" + Text.abbreviate(value) + "' is not a valid " + ProblemMappers.simpleType(targetType));
             }

@@ -6,22 +6,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import io.merchantdesk.sync.remote.RemoteHttp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -407,33 +401,20 @@ public final class BusinessCentralClient {
         if (status == 412) throw new BusinessCentralConcurrencyException(what, code, message);
         if (status == 429 || status == 503) {
             // refused by BC's throttling / front door before the request ran
-            throw new BusinessCentralUnavailableException(what, status + " " + code + ": " + message, status, false,
-                    retryAfter(response), null);
+            throw new BusinessCentralUnavailableException(what, RemoteHttp.answered(status + " " + code + ": " + message, response, false, clock));
         }
         if (status >= 500) {
-            throw new BusinessCentralUnavailableException(what, status + " " + code + ": " + message, status,
-                    !method.equals("GET"), retryAfter(response), null);
+            throw new BusinessCentralUnavailableException(what,
+                    RemoteHttp.answered(status + " " + code + ": " + message, response, !method.equals("GET"), clock));
         }
         throw new BusinessCentralErrorException(what, status, code, message);
     }
 
     private HttpResponse<byte[]> exchange(String what, HttpRequest request, boolean write) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw new BusinessCentralUnavailableException(what, "connect time-out after " + settings.connectTimeout(), 0, false, null, e);
-        } catch (HttpTimeoutException e) {
-            throw new BusinessCentralUnavailableException(what, "no answer within " + settings.requestTimeout(), 0, write, null, e);
-        } catch (ConnectException e) {
-            throw new BusinessCentralUnavailableException(what, "connection refused by " + request.uri().getHost(), 0, false, null, e);
-        } catch (UnresolvedAddressException e) {
-            throw new BusinessCentralUnavailableException(what, "unknown host " + request.uri().getHost(), 0, false, null, e);
-        } catch (IOException e) {
-            // reset or closed after the request left: BC may have committed it
-            throw new BusinessCentralUnavailableException(what, "connection lost: " + e, 0, write, null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BusinessCentralUnavailableException(what, "interrupted", 0, write, null, e);
+            return RemoteHttp.send(http, request, write);
+        } catch (RemoteHttp.Unavailable e) {
+            throw new BusinessCentralUnavailableException(what, e.outage());
         }
     }
 
@@ -473,7 +454,7 @@ public final class BusinessCentralClient {
             answer = JSON.createObjectNode();
         }
         if (status == 429 || status >= 500) {
-            throw new BusinessCentralUnavailableException(what, "token endpoint answered " + status, status, false, retryAfter(response), null);
+            throw new BusinessCentralUnavailableException(what, RemoteHttp.answered("token endpoint answered " + status, response, false, clock));
         }
         if (status != 200 || !answer.hasNonNull("access_token")) {
             // Entra ID answers 400/401 with {"error":"invalid_client","error_description":"AADSTS7000215: ..."}
@@ -528,21 +509,6 @@ public final class BusinessCentralClient {
     }
 
     /** {@code Retry-After}: delta-seconds, or an HTTP date (RFC 9110 allows both). */
-    private Duration retryAfter(HttpResponse<?> response) {
-        Optional<String> value = response.headers().firstValue("Retry-After").map(String::trim);
-        if (value.isEmpty()) return null;
-        try {
-            return Duration.ofSeconds(Long.parseLong(value.get()));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration d = Duration.between(clock.instant(), ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
-    }
-
     /** An OData string literal: single quotes, a quote inside doubled. */
     static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";

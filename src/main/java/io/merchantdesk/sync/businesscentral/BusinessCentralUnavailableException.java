@@ -1,5 +1,6 @@
 package io.merchantdesk.sync.businesscentral;
 
+import io.merchantdesk.sync.remote.RemoteHttp;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -16,29 +17,25 @@ import java.util.Optional;
  * commit). When it is true, a retry must look the records up by merchantdesk's reference before creating them.
  */
 public final class BusinessCentralUnavailableException extends BusinessCentralException {
-    private final int httpStatus;
-    private final boolean maybeApplied;
-    private final Duration retryAfter;
+    private final RemoteHttp.Outage outage;
 
-    public BusinessCentralUnavailableException(String request, String message, int httpStatus, boolean maybeApplied,
-                                               Duration retryAfter, Throwable cause) {
-        super(request, message, cause);
-        this.httpStatus = httpStatus;
-        this.maybeApplied = maybeApplied;
-        this.retryAfter = retryAfter;
+    public BusinessCentralUnavailableException(String request, RemoteHttp.Outage outage) {
+        super(request, outage.reason(), outage.cause());
+        this.outage = outage;
     }
 
     /** The HTTP status when BC answered (429, 5xx), 0 when there was no answer at all. */
     public int httpStatus() {
-        return httpStatus;
+        return outage.httpStatus();
     }
 
+    /** False only when the request certainly did not run there (see {@link RemoteHttp.Outage}). */
     public boolean maybeApplied() {
-        return maybeApplied;
+        return outage.maybeApplied();
     }
 
-    /** BC's {@code Retry-After} (delta-seconds or an HTTP date, turned into a duration), when it sent one. */
+    /** The server's {@code Retry-After}, when it sent one. */
     public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(retryAfter);
+        return Optional.ofNullable(outage.retryAfter());
     }
 }

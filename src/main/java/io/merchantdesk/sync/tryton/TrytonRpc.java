@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import io.merchantdesk.sync.remote.RemoteHttp;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -288,21 +286,9 @@ public final class TrytonRpc {
         if (auth != null) request.header("Authorization", auth.header());
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw new TrytonUnavailableException(method, "connect time-out after " + settings.connectTimeout(), 0, false, null, e);
-        } catch (HttpTimeoutException e) {
-            throw new TrytonUnavailableException(method, "no answer within " + settings.requestTimeout(), 0, true, null, e);
-        } catch (ConnectException e) {
-            throw new TrytonUnavailableException(method, "connection refused by " + settings.baseUrl(), 0, false, null, e);
-        } catch (UnresolvedAddressException e) {
-            throw new TrytonUnavailableException(method, "unknown host in " + settings.baseUrl(), 0, false, null, e);
-        } catch (IOException e) {
-            // reset or closed mid-call: the request may have been processed
-            throw new TrytonUnavailableException(method, "connection lost: " + e, 0, true, null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TrytonUnavailableException(method, "interrupted", 0, true, null, e);
+            response = RemoteHttp.send(http, request.build(), true); // any call may have run once it was sent
+        } catch (RemoteHttp.Unavailable e) {
+            throw new TrytonUnavailableException(method, e.outage());
         }
         int status = response.statusCode();
         if (status == 401) {
@@ -317,7 +303,7 @@ public final class TrytonRpc {
             throw new TrytonErrorException(method, TrytonErrorException.Kind.FORBIDDEN_METHOD, "method not callable over RPC", "", null);
         }
         if (status == 429 || status >= 500) {
-            throw new TrytonUnavailableException(method, "HTTP " + status, status, status >= 500, retryAfter(response), null);
+            throw new TrytonUnavailableException(method, RemoteHttp.answered("HTTP " + status, response, status >= 500, Clock.systemUTC()));
         }
         if (status != 200) {
             throw new TrytonErrorException(method, TrytonErrorException.Kind.SERVER_FAULT, "HTTP " + status + ": " + snippet(response.body()), "", null);
@@ -331,16 +317,6 @@ public final class TrytonRpc {
         JsonNode error = answer.get("error");
         if (error != null && !error.isNull()) throw TrytonErrorException.fromAnswer(method, TrytonJson.decode(error));
         return TrytonJson.decode(answer.get("result"));
-    }
-
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(v -> {
-            try {
-                return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
-            } catch (NumberFormatException e) {
-                return java.util.Optional.empty(); // an HTTP date: Tryton never sends one
-            }
-        }).orElse(null);
     }
 
     private static String snippet(byte[] body) {

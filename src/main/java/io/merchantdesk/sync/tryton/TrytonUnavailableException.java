@@ -1,5 +1,6 @@
 package io.merchantdesk.sync.tryton;
 
+import io.merchantdesk.sync.remote.RemoteHttp;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,30 +13,25 @@ import java.util.Optional;
  * timed out may have committed in Tryton, so a retry must first look the records up by merchantdesk's reference.
  */
 public final class TrytonUnavailableException extends TrytonRpcException {
-    private final int httpStatus;
-    private final boolean maybeApplied;
-    private final Duration retryAfter;
+    private final RemoteHttp.Outage outage;
 
-    public TrytonUnavailableException(String method, String message, int httpStatus, boolean maybeApplied,
-                                      Duration retryAfter, Throwable cause) {
-        super(method, message, cause);
-        this.httpStatus = httpStatus;
-        this.maybeApplied = maybeApplied;
-        this.retryAfter = retryAfter;
+    public TrytonUnavailableException(String method, RemoteHttp.Outage outage) {
+        super(method, outage.reason(), outage.cause());
+        this.outage = outage;
     }
 
     /** The HTTP status when Tryton answered (429, 5xx), 0 when there was no answer at all. */
     public int httpStatus() {
-        return httpStatus;
+        return outage.httpStatus();
     }
 
-    /** False only when the request certainly never reached Tryton (connection refused, connect time-out). */
+    /** False only when the request certainly did not run there (see {@link RemoteHttp.Outage}). */
     public boolean maybeApplied() {
-        return maybeApplied;
+        return outage.maybeApplied();
     }
 
-    /** The server's Retry-After, when it sent one. */
+    /** The server's {@code Retry-After}, when it sent one. */
     public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(retryAfter);
+        return Optional.ofNullable(outage.retryAfter());
     }
 }

@@ -97,6 +97,11 @@ public final class ContractValidator {
         }
     }
 
+    /** The served document this validator checks against. */
+    public JsonNode document() {
+        return document;
+    }
+
     /** The documented path template the path falls under, or {@code null} (health, metrics, the document itself). */
     public String template(String path) {
         for (PathTemplate t : paths) {

@@ -36,7 +36,11 @@ public final class StoreCustomerSync {
 
     /** A live order with its customer's contact data. */
     public record OrderRow(UUID id, UUID customerId, AddressData billTo, AddressData shipTo, String customerEmail, String customerPhone,
-                           String customerFirstName, String customerLastName) {}
+                           String customerFirstName, String customerLastName, String currency, java.math.BigDecimal total,
+                           java.time.Instant placedAt, List<LineData> lines) {}
+
+    /** An order line as the sync places it in an ERP: its text, quantity and unit price. */
+    public record LineData(String title, String sku, java.math.BigDecimal quantity, java.math.BigDecimal unitPrice) {}
 
     /** The mapped fields to write: a new customer with its default address, or the fields of an existing one. */
     public record CustomerWrite(String firstName, String lastName, String email, String phone, AddressData address) {}
@@ -132,16 +136,34 @@ public final class StoreCustomerSync {
         List<OrderRow> out = new ArrayList<>();
         if (ids.isEmpty()) return out;
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT o.id, o.customer_id, o.billing_address::text, o.shipping_address::text, c.email, c.phone, c.first_name, c.last_name
+                SELECT o.id, o.customer_id, o.billing_address::text, o.shipping_address::text, c.email, c.phone, c.first_name, c.last_name,
+                       o.currency, o.total, o.placed_at, o.line_items::text
                 FROM orders o JOIN customers c ON c.id = o.customer_id""" + " WHERE " + LIVE_ORDER + " AND o.id = ANY(?) ORDER BY o.id")) {
             ps.setObject(1, store);
             ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new OrderRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), address(rs.getString(3)),
-                            address(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                            address(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getBigDecimal(10), rs.getTimestamp(11).toInstant(), lines(rs.getString(12))));
                 }
             }
+        }
+        return out;
+    }
+
+    private static List<LineData> lines(String json) throws SQLException {
+        List<LineData> out = new ArrayList<>();
+        if (json == null) return out;
+        try {
+            for (JsonNode n : JSON.readTree(json)) {
+                JsonNode q = n.get("quantity");
+                JsonNode p = n.get("unitPrice");
+                out.add(new LineData(text(n, "title"), text(n, "sku"), q == null || q.isNull() ? null : new java.math.BigDecimal(q.asText()),
+                        p == null || p.isNull() ? null : new java.math.BigDecimal(p.asText())));
+            }
+        } catch (Exception e) {
+            throw new SQLException("Unreadable order lines", e);
         }
         return out;
     }

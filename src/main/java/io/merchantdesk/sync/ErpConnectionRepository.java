@@ -68,7 +68,8 @@ public class ErpConnectionRepository {
     /** A successful CUSTOMERS run: the next run's change window starts (exclusive) at this run's snapshot. */
     public static void advanceCapture(Connection c, UUID runId, UUID storeId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE erp_connections SET sync_snapshot = r.snapshot_to, import_watermark = r.watermark_to, export_watermark = r.watermark_to
+                UPDATE erp_connections SET sync_snapshot = r.snapshot_to, import_watermark = r.watermark_to, export_watermark = r.watermark_to,
+                       erp_cursor = coalesce(r.erp_cursor, erp_connections.erp_cursor)
                 FROM sync_runs r WHERE r.id = ? AND erp_connections.store_id = ?""")) {
             ps.setObject(1, runId);
             ps.setObject(2, storeId);

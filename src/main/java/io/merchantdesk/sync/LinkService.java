@@ -10,6 +10,8 @@ import io.merchantdesk.sync.SyncDtos.*;
 import io.merchantdesk.sync.engine.Batch;
 import io.merchantdesk.sync.engine.BatchOutcome;
 import io.merchantdesk.sync.engine.Model.StoreCustomer;
+import io.merchantdesk.sync.engine.ErpPort;
+import io.merchantdesk.sync.engine.ErpSession;
 import io.merchantdesk.sync.engine.ManualLink;
 import io.merchantdesk.sync.engine.Settings;
 import io.merchantdesk.sync.engine.StorePort;
@@ -38,6 +40,9 @@ public class LinkService {
     ManualLink manualLink;
 
     @Inject
+    ErpPort erp;
+
+    @Inject
     StorePort store;
 
     public Page<LinkView> links(UUID storeId, UUID customerId, PageParams page) {
@@ -60,7 +65,10 @@ public class LinkService {
                 Map<UUID, StoreCustomer> found = store.customers(batch, storeId, List.of(customerId));
                 if (!found.containsKey(customerId)) throw ProblemException.notFound("Customer " + customerId);
                 BatchOutcome out = new BatchOutcome();
-                String no = manualLink.createOrLink(batch, s, found.get(customerId), r == null ? null : r.customerNo(), out);
+                String no;
+                try (ErpSession erpSession = erp.open(s.company())) {
+                    no = manualLink.createOrLink(batch, erpSession, s, found.get(customerId), r == null ? null : r.customerNo(), out);
+                }
                 if (no == null) {
                     BatchOutcome.RecordError e = out.errors.get(0);
                     if ("CUSTOMER_NOT_FOUND".equals(e.code())) throw ProblemException.notFound("ERP customer " + r.customerNo());

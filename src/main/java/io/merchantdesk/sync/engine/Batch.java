@@ -13,7 +13,7 @@ import java.sql.SQLException;
 public final class Batch {
     /** A statement of the batch failed; the batch (its transaction) is rolled back by its owner. */
     public static final class Failure extends IllegalStateException {
-        Failure(SQLException cause) {
+        public Failure(SQLException cause) {
             super(cause.getMessage(), cause);
         }
     }

@@ -18,10 +18,7 @@ import static io.merchantdesk.sync.engine.FlowSupport.*;
  */
 @ApplicationScoped
 public class CustomerImport {
-    @Inject
-    ErpPort erp;
-
-    public BatchOutcome importCustomers(Batch b, Settings s, List<StoreCustomer> customers) {
+    public BatchOutcome importCustomers(Batch b, ErpSession erp, Settings s, List<StoreCustomer> customers) {
         BatchOutcome out = new BatchOutcome();
         out.processed = customers.size();
         if (s.customerImport() == io.merchantdesk.sync.CustomerImport.NONE) {
@@ -91,13 +88,13 @@ public class CustomerImport {
                                 + ") and autoCreateUnknownCustomers is off; create or link one by hand");
                         continue;
                     }
-                    if (templates == null) templates = erp.templates(b, s.company());
+                    if (templates == null) templates = erp.templates();
                     String key = cand.emailNorm() != null ? "e:" + cand.emailNorm() : cand.phoneE164() != null ? "p:" + cand.phoneE164() : null;
                     if (key != null && !pendingKeys.add(key)) {
                         out.fail(CUSTOMER, sc.id(), "DUPLICATE", "Another store customer of this batch has the same " + key.substring(2));
                         continue;
                     }
-                    NewCard card = newCard(s, templates, sc.firstName(), sc.lastName(), sc.address(), sc.phone(), sc.email(),
+                    NewCard card = newCard(s, templates, sc.id().toString(), sc.firstName(), sc.lastName(), sc.address(), sc.phone(), sc.email(),
                             CUSTOMER, sc.id(), out);
                     if (card != null) {
                         toCreate.add(card);
@@ -120,14 +117,18 @@ public class CustomerImport {
         }
         t = out.lap("taken", t);
         String planMode = b.cachedPlans();
-        List<String> created = erp.create(b, s.company(), toCreate);
+        List<Created> created = erp.create(toCreate);
         t = out.lap("createCards", t);
-        for (int i = 0; i < created.size(); i++) newLinks.put(createdFor.get(i), created.get(i));
-        out.created += created.size();
-        out.linked += Links.insert(b, s.storeId(), s.company(), newLinks, "STORE") - created.size();
+        int fresh = 0;
+        for (int i = 0; i < created.size(); i++) {
+            newLinks.put(createdFor.get(i), created.get(i).customerNo());
+            if (!created.get(i).existed()) fresh++; // an existing one was made by an attempt whose links did not commit
+        }
+        out.created += fresh;
+        out.linked += Links.insert(b, s.storeId(), s.company(), newLinks, "STORE") - fresh;
         b.restorePlans(planMode);
         t = out.lap("insertLinks", t);
-        out.updated += erp.update(b, s.company(), updates).size();
+        out.updated += erp.update(updates).size();
         t = out.lap("updateCards", t);
         Links.touch(b, s.storeId(), touched, "STORE");
         out.lap("touchLinks", t);

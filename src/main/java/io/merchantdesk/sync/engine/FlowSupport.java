@@ -13,10 +13,10 @@ public final class FlowSupport {
     private FlowSupport() {}
 
     /** The batch's links whose ERP customer still exists; SYNC-5 drops the others. */
-    static Map<UUID, String> validLinks(ErpPort erp, Batch b, Settings s, Collection<UUID> customerIds) {
+    static Map<UUID, String> validLinks(ErpSession erp, Batch b, Settings s, Collection<UUID> customerIds) {
         Map<UUID, String> links = Links.byCustomer(b, s.storeId(), customerIds);
         if (links.isEmpty()) return links;
-        Map<String, ErpCard> cards = erp.byNumbers(b, s.company(), new HashSet<>(links.values()));
+        Map<String, ErpCard> cards = erp.byNumbers(new HashSet<>(links.values()));
         List<UUID> dangling = new ArrayList<>();
         links.forEach((id, no) -> {
             if (!cards.containsKey(no)) dangling.add(id);
@@ -52,7 +52,7 @@ public final class FlowSupport {
     }
 
     /** A card to create from the template of SYNC-6, or null after reporting why it cannot be (SYNC-6, SYNC-7). */
-    static NewCard newCard(Settings s, Map<String, Template> templates, String firstName, String lastName, Address a,
+    static NewCard newCard(Settings s, Map<String, Template> templates, String reference, String firstName, String lastName, Address a,
                             String phone, String email, String type, Object id, BatchOutcome out) {
         if (a == null) {
             out.fail(type, id, "NO_ADDRESS", ORDER.equals(type)
@@ -80,7 +80,7 @@ public final class FlowSupport {
             out.fail(type, id, "TEMPLATE_INCOMPLETE", "SYNC-7: customer template " + code + " lacks " + String.join(", ", t.missingFields()));
             return null;
         }
-        return new NewCard(cardData(s, firstName, lastName, a, phone, email), t,
+        return new NewCard(reference, cardData(s, firstName, lastName, a, phone, email), t,
                 row == null ? null : row.vatBusPostingGroup(), row == null ? null : row.taxAreaCode());
     }
 }

@@ -109,7 +109,9 @@ public class JdbcStorePort implements StorePort {
         }
         return rows.stream()
                 .map(o -> new StoreOrder(o.id(), o.customerId(), address(o.billTo()), address(o.shipTo()), o.customerEmail(), o.customerPhone(),
-                        o.customerFirstName(), o.customerLastName()))
+                        o.customerFirstName(), o.customerLastName(), o.currency(), o.total(), o.placedAt(),
+                        o.lines().stream().map(l -> new OrderLine(l.sku() == null ? l.title() : l.sku() + " " + l.title(), l.quantity(),
+                                l.unitPrice())).toList()))
                 .toList();
     }
 

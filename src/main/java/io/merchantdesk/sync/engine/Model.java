@@ -1,5 +1,7 @@
 package io.merchantdesk.sync.engine;
 
+import io.merchantdesk.kernel.contact.Phones;
+import io.merchantdesk.sync.Normalize;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +31,8 @@ public final class Model {
 
     /** A store order not yet imported. */
     public record StoreOrder(UUID id, UUID customerId, Address billTo, Address shipTo, String customerEmail, String customerPhone,
-                             String customerFirstName, String customerLastName) {
+                             String customerFirstName, String customerLastName, String currency, java.math.BigDecimal total, Instant placedAt,
+                             List<OrderLine> lines) {
         public Address billToOrShipTo() {
             return billTo != null ? billTo : shipTo;
         }
@@ -51,9 +54,18 @@ public final class Model {
                            String postCode, String county, String countryCode, String phone, String email) {
     }
 
-    /** An ERP customer card as the engine sees it; {@code changeXid}: the transaction that last wrote it (V32). */
-    public record ErpCard(UUID id, String customerNo, CardData data, String phoneE164, String emailNorm,
-                          boolean pricesIncludingVat, String vatBusPostingGroup, String taxAreaCode, Instant changedAt, String changeXid) {
+    /**
+     * An ERP customer card as the engine sees it. {@code phoneE164} and {@code emailNorm} are the match keys of its phone
+     * (read with its country) and e-mail; {@code changedAt}: when the ERP last changed it, where the ERP says.
+     */
+    public record ErpCard(String customerNo, CardData data, String phoneE164, String emailNorm,
+                          boolean pricesIncludingVat, String vatBusPostingGroup, String taxAreaCode, Instant changedAt) {
+        /** A card with its match keys computed from its phone, country and e-mail, as every adapter must. */
+        public static ErpCard of(String customerNo, CardData data, boolean pricesIncludingVat, String vatBusPostingGroup, String taxAreaCode,
+                                 Instant changedAt) {
+            return new ErpCard(customerNo, data, Phones.e164(data.phone(), data.countryCode()), Normalize.email(data.email()),
+                    pricesIncludingVat, vatBusPostingGroup, taxAreaCode, changedAt);
+        }
     }
 
     /** A template's defaults for a new card. */
@@ -61,8 +73,35 @@ public final class Model {
                            String taxAreaCode, String paymentTermsCode, boolean pricesIncludingVat, List<String> missingFields) {
     }
 
-    /** A card to create: mapped data plus the template that fills the rest. */
-    public record NewCard(CardData data, Template template, String vatBusOverride, String taxAreaOverride) {
+    /**
+     * A card to create: mapped data plus the template that fills the rest. {@code reference}: merchantdesk's id of what
+     * the card is made from (the store customer's id, else {@code order:<order id>}), stored with the card in the ERP so
+     * that a replayed create finds it instead of making a second card.
+     */
+    public record NewCard(String reference, CardData data, Template template, String vatBusOverride, String taxAreaOverride) {
+    }
+
+    /** What {@link ErpSession#create} did with one card: its number, and whether it existed already (by reference). */
+    public record Created(String customerNo, boolean existed) {
+    }
+
+    /**
+     * A page of {@link ErpSession#changes}: the cards, the cursor after them (opaque; stored with the batch) and whether
+     * this was the last page (then {@code cursor} is where the next run starts).
+     */
+    public record ChangePage(List<ErpCard> cards, String cursor, boolean last) {
+    }
+
+    /** A line of an order placed in the ERP: a text line (merchantdesk does not sync products). */
+    public record OrderLine(String description, java.math.BigDecimal quantity, java.math.BigDecimal unitPrice) {
+    }
+
+    /**
+     * A store order to place in the ERP as a draft sales document of {@code customerNo}; {@code reference}: the store
+     * order's id (exactly once).
+     */
+    public record NewOrder(String reference, String customerNo, String currency, Instant placedAt, java.math.BigDecimal total,
+                           List<OrderLine> lines) {
     }
 
     /** A store customer to create or update from an ERP card (export). */

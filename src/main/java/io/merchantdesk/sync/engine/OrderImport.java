@@ -20,12 +20,9 @@ import static io.merchantdesk.sync.engine.FlowSupport.*;
  */
 @ApplicationScoped
 public class OrderImport {
-    @Inject
-    ErpPort erp;
-
     private record Choice(StoreOrder order, String customerNo, ChosenBy by, Settings.CountryRow row, int pending) {}
 
-    public BatchOutcome importOrders(Batch b, Settings s, List<StoreOrder> orders, UUID runId) {
+    public BatchOutcome importOrders(Batch b, ErpSession erp, Settings s, List<StoreOrder> orders, UUID runId) {
         BatchOutcome out = new BatchOutcome();
         out.processed = orders.size();
         Map<UUID, String> links = validLinks(erp, b, s, orders.stream().map(StoreOrder::customerId).filter(Objects::nonNull).distinct().toList());
@@ -76,9 +73,9 @@ public class OrderImport {
                 }
                 case Match.NotFound nf -> {
                     if (matcher.discovers() && s.autoCreateUnknownCustomers() && s.customerImport() != io.merchantdesk.sync.CustomerImport.NONE) {
-                        if (templates == null) templates = erp.templates(b, s.company());
+                        if (templates == null) templates = erp.templates();
                         // SYNC-4: the bill-to customer is created from the order's bill-to address.
-                        NewCard card = newCard(s, templates, o.customerFirstName(), o.customerLastName(), o.billToOrShipTo(),
+                        NewCard card = newCard(s, templates, o.customerId() != null ? o.customerId().toString() : "order:" + o.id(), o.customerFirstName(), o.customerLastName(), o.billToOrShipTo(),
                                 o.customerPhone(), o.customerEmail(), ORDER, o.id(), out);
                         if (card != null) {
                             toCreate.add(card);
@@ -99,31 +96,45 @@ public class OrderImport {
         }
         Map<String, UUID> takenNos = Links.byNumber(b, s.storeId(), s.company(), newLinks.values());
         newLinks.entrySet().removeIf(e -> takenNos.containsKey(e.getValue()) && !takenNos.get(e.getValue()).equals(e.getKey()));
-        List<String> created = erp.create(b, s.company(), toCreate);
-        out.created += created.size();
+        List<String> created = new ArrayList<>();
+        int fresh = 0;
+        for (Created made : erp.create(toCreate)) {
+            created.add(made.customerNo());
+            if (!made.existed()) fresh++; // an existing one was made by an attempt whose batch did not commit
+        }
+        out.created += fresh;
         for (int i = 0; i < created.size(); i++) {
             if (createdFor.get(i) != null) newLinks.put(createdFor.get(i), created.get(i));
         }
-        out.linked += Math.max(0, Links.insert(b, s.storeId(), s.company(), newLinks, "STORE") - created.size());
-        out.updated += erp.update(b, s.company(), updates).size();
+        out.linked += Math.max(0, Links.insert(b, s.storeId(), s.company(), newLinks, "STORE") - fresh);
+        out.updated += erp.update(updates).size();
 
         // SYNC-10: prices incl. VAT and the VAT group come from the country row, else from the customer card.
         Set<String> nos = new HashSet<>();
         for (Choice ch : choices) nos.add(ch.pending() >= 0 ? created.get(ch.pending()) : ch.customerNo());
-        Map<String, ErpCard> cards = erp.byNumbers(b, s.company(), nos);
+        Map<String, ErpCard> cards = erp.byNumbers(nos);
+        List<Choice> placeable = new ArrayList<>();
+        List<NewOrder> toPlace = new ArrayList<>();
+        for (Choice ch : choices) {
+            String no = ch.pending() >= 0 ? created.get(ch.pending()) : ch.customerNo();
+            if (cards.get(no) == null) {
+                out.fail(ORDER, ch.order().id(), "CUSTOMER_NOT_FOUND", ch.by().rule() + ": ERP customer " + no + " does not exist");
+                continue;
+            }
+            StoreOrder o = ch.order();
+            placeable.add(ch);
+            toPlace.add(new NewOrder(o.id().toString(), no, o.currency(), o.placedAt(), o.total(), o.lines()));
+        }
+        Map<String, String> documents = erp.placeOrders(toPlace); // committed in the ERP before the batch (exactly once by reference)
         b.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO erp_orders (id, store_id, order_id, erp_company_id, sell_to_customer_no, bill_to_customer_no, chosen_by,
-                        country_code, prices_including_vat, vat_bus_posting_group, tax_area_code, run_id)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (store_id, order_id) DO NOTHING""")) {
+                        country_code, prices_including_vat, vat_bus_posting_group, tax_area_code, run_id, erp_document_no)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (store_id, order_id) DO NOTHING""")) {
                 int rows = 0;
-                for (Choice ch : choices) {
+                for (Choice ch : placeable) {
                     String no = ch.pending() >= 0 ? created.get(ch.pending()) : ch.customerNo();
                     ErpCard card = cards.get(no);
-                    if (card == null) {
-                        out.fail(ORDER, ch.order().id(), "CUSTOMER_NOT_FOUND", ch.by().rule() + ": ERP customer " + no + " does not exist");
-                        continue;
-                    }
                     Settings.CountryRow row = ch.row();
                     ps.setObject(1, Ids.next());
                     ps.setObject(2, s.storeId());
@@ -137,6 +148,7 @@ public class OrderImport {
                     ps.setString(10, row != null && row.vatBusPostingGroup() != null ? row.vatBusPostingGroup() : card.vatBusPostingGroup());
                     ps.setString(11, row != null && row.taxAreaCode() != null ? row.taxAreaCode() : card.taxAreaCode());
                     ps.setObject(12, runId);
+                    ps.setString(13, documents.get(ch.order().id().toString()));
                     ps.addBatch();
                     rows++;
                 }

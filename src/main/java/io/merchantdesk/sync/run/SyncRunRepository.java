@@ -80,9 +80,9 @@ final class SyncRunRepository {
     static void insertResumed(Connection c, UUID id, String trigger, int batchSize, UUID startedBy, UUID resumeFrom) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO sync_runs (id, store_id, kind, trigger, status, mode, phase, resumed_from, watermark_from, watermark_to, export_from,
-                                       snapshot_from, snapshot_to, cursor_xid, cursor_id, batch_size, started_by)
+                                       snapshot_from, snapshot_to, cursor_xid, cursor_id, erp_cursor_from, erp_cursor, batch_size, started_by)
                 SELECT ?, store_id, kind, ?, 'RUNNING', mode, phase, id, watermark_from, watermark_to, export_from,
-                       snapshot_from, coalesce(snapshot_to, pg_current_snapshot()), cursor_xid, cursor_id, ?, ?
+                       snapshot_from, coalesce(snapshot_to, pg_current_snapshot()), cursor_xid, cursor_id, erp_cursor_from, erp_cursor, ?, ?
                 FROM sync_runs WHERE id = ?""")) { // a run recorded without a snapshot (before V32) is resumed up to now
             ps.setObject(1, id);
             ps.setString(2, trigger);
@@ -98,8 +98,9 @@ final class SyncRunRepository {
                           Instant exportFrom, String snapshotFrom, int batchSize, UUID startedBy) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO sync_runs (id, store_id, kind, trigger, status, mode, watermark_from, watermark_to, export_from,
-                                       snapshot_from, snapshot_to, batch_size, started_by)
-                VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, now(), ?, ?::pg_snapshot, pg_current_snapshot(), ?, ?)""")) {
+                                       snapshot_from, snapshot_to, erp_cursor_from, batch_size, started_by)
+                VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, now(), ?, ?::pg_snapshot, pg_current_snapshot(),
+                        CASE WHEN ? THEN NULL ELSE (SELECT erp_cursor FROM erp_connections WHERE store_id = ?) END, ?, ?)""")) {
             ps.setObject(1, id);
             ps.setObject(2, storeId);
             ps.setString(3, kind.name());
@@ -108,8 +109,10 @@ final class SyncRunRepository {
             Jdbc.setInstant(ps, 6, watermarkFrom);
             Jdbc.setInstant(ps, 7, exportFrom);
             ps.setString(8, snapshotFrom);
-            ps.setInt(9, batchSize);
-            ps.setObject(10, startedBy);
+            ps.setBoolean(9, "FULL".equals(mode)); // a FULL run reads every ERP card
+            ps.setObject(10, storeId);
+            ps.setInt(11, batchSize);
+            ps.setObject(12, startedBy);
             ps.executeUpdate();
         }
     }

@@ -7,6 +7,8 @@ import io.merchantdesk.sync.SyncDtos.SyncKind;
 import io.merchantdesk.sync.engine.Batch;
 import io.merchantdesk.sync.engine.BatchOutcome;
 import io.merchantdesk.sync.engine.ErpPort;
+import io.merchantdesk.sync.engine.ErpSession;
+import io.merchantdesk.sync.engine.Model.ChangePage;
 import io.merchantdesk.sync.engine.Model.ErpCard;
 import io.merchantdesk.sync.engine.Model.StoreCustomer;
 import io.merchantdesk.sync.engine.Model.StoreOrder;
@@ -77,7 +79,7 @@ public class SyncRunner {
      * run or the first one); {@code dueBy} (the run's start) bounds the pending records it retries.
      */
     private record Run(UUID id, String phase, String snapshotFrom, String snapshotTo, String cursorXid, UUID cursorId, int batchSize,
-                       Instant dueBy) {}
+                       Instant dueBy, String erpCursorFrom, String erpCursor) {}
 
     /** The phases of a CUSTOMERS run in their order; a resumed run starts at the phase its predecessor reached. */
     private static final List<String> CUSTOMER_PHASES = List.of("IMPORT", "IMPORT_RETRY", "EXPORT", "EXPORT_RETRY");
@@ -92,11 +94,14 @@ public class SyncRunner {
         int processed = 0;
         String outcome = "FAILED";
         Map<String, Long> timings = new LinkedHashMap<>();
+        ErpSession session = null;
         try {
             tx.tunePlans(); // custom plans for the array lookups, index probes priced for cached pages (Batch)
             tx.begin();
             Run run = load(c, runId);
             Settings s = Settings.load(c, storeId);
+            session = erp.open(s.company()); // the ERP side's own conversation (connection, login or token) for the whole run
+            ErpSession erpSession = session;
             int batchNo = 0;
             if (kind == SyncKind.ORDERS) {
                 UUID cursor = run.cursorId();
@@ -104,10 +109,10 @@ public class SyncRunner {
                     RunLock.writes(c, storeId);
                     List<StoreOrder> orders = store.ordersToImport(tx, storeId, cursor, run.dueBy(), run.batchSize());
                     if (orders.isEmpty()) break;
-                    BatchOutcome out = orderImport.importOrders(tx, s, orders, runId);
+                    BatchOutcome out = orderImport.importOrders(tx, erpSession, s, orders, runId);
                     cursor = orders.get(orders.size() - 1).id();
                     pending.record(c, storeId, runId, orders.stream().map(o -> o.id().toString()).toList(), out, FlowSupport.ORDER);
-                    commitBatch(tx, runId, storeId, ++batchNo, "ORDERS", out, null, cursor);
+                    commitBatch(tx, runId, storeId, ++batchNo, "ORDERS", out, null, cursor, null);
                     processed += out.processed;
                 }
             } else {
@@ -136,10 +141,10 @@ public class SyncRunner {
                                 UUID id = last.id();
                                 next = readAhead.submit(() -> store.changedCustomers(ahead, storeId, run.snapshotFrom(), run.snapshotTo(), xid, id,
                                         run.batchSize()));
-                                BatchOutcome out = customerImport.importCustomers(tx, s, batch);
+                                BatchOutcome out = customerImport.importCustomers(tx, erpSession, s, batch);
                                 t = System.nanoTime();
                                 pending.record(c, storeId, runId, batch.stream().map(sc -> sc.id().toString()).toList(), out, FlowSupport.CUSTOMER);
-                                commitBatch(tx, runId, storeId, ++batchNo, "IMPORT", out, xid, id);
+                                commitBatch(tx, runId, storeId, ++batchNo, "IMPORT", out, xid, id, null);
                                 out.lap("commit", t);
                                 out.nanos.forEach((k, v) -> timings.merge(k, v, Long::sum));
                                 processed += out.processed;
@@ -158,27 +163,30 @@ public class SyncRunner {
                         if (ids.isEmpty()) break;
                         Map<UUID, StoreCustomer> found = store.customers(tx, storeId, ids.stream().map(UUID::fromString).toList());
                         List<StoreCustomer> batch = ids.stream().map(UUID::fromString).map(found::get).filter(Objects::nonNull).toList();
-                        BatchOutcome out = customerImport.importCustomers(tx, s, batch);
+                        BatchOutcome out = customerImport.importCustomers(tx, erpSession, s, batch);
                         pending.record(c, storeId, runId, ids, out, FlowSupport.CUSTOMER); // ids no longer there are dropped too
-                        commitBatch(tx, runId, storeId, ++batchNo, "IMPORT_RETRY", out, null, null);
+                        commitBatch(tx, runId, storeId, ++batchNo, "IMPORT_RETRY", out, null, null, null);
                         processed += out.processed;
                     }
                 }
                 if (s.exportCustomersToStore() && from <= 2) {
-                    boolean resumingExport = from == 2;
-                    String xid = resumingExport ? run.cursorXid() : null;
-                    UUID id = resumingExport ? run.cursorId() : null;
+                    // The ERP's changes after the run's ERP cursor (opaque: the adapter's own window and position); a resumed
+                    // export goes on from the cursor committed with its last batch.
+                    String cursor = from == 2 && run.erpCursor() != null ? run.erpCursor() : run.erpCursorFrom();
                     while (true) {
                         RunLock.writes(c, storeId);
-                        List<ErpCard> batch = erp.changedSince(tx, s.company(), run.snapshotFrom(), run.snapshotTo(), xid, id, run.batchSize());
-                        if (batch.isEmpty()) break;
+                        ChangePage page = erpSession.changes(cursor, run.batchSize());
+                        cursor = page.cursor();
+                        if (page.cards().isEmpty()) {
+                            setErpCursor(c, runId, cursor);
+                            break;
+                        }
+                        List<ErpCard> batch = page.cards();
                         BatchOutcome out = customerExport.exportCustomers(tx, s, batch);
-                        ErpCard last = batch.get(batch.size() - 1);
-                        xid = last.changeXid();
-                        id = last.id();
                         pending.record(c, storeId, runId, batch.stream().map(ErpCard::customerNo).toList(), out, FlowSupport.ERP_CUSTOMER);
-                        commitBatch(tx, runId, storeId, ++batchNo, "EXPORT", out, xid, id);
+                        commitBatch(tx, runId, storeId, ++batchNo, "EXPORT", out, null, null, cursor);
                         processed += out.processed;
+                        if (page.last()) break;
                     }
                 }
                 if (s.exportCustomersToStore()) { // failed and re-evaluated ERP customers
@@ -186,11 +194,11 @@ public class SyncRunner {
                         RunLock.writes(c, storeId);
                         List<String> nos = pending.due(c, storeId, FlowSupport.ERP_CUSTOMER, run.dueBy(), run.batchSize());
                         if (nos.isEmpty()) break;
-                        Map<String, ErpCard> found = erp.byNumbers(tx, s.company(), nos);
+                        Map<String, ErpCard> found = erpSession.byNumbers(nos);
                         List<ErpCard> batch = nos.stream().map(found::get).filter(Objects::nonNull).toList();
                         BatchOutcome out = customerExport.exportCustomers(tx, s, batch);
                         pending.record(c, storeId, runId, nos, out, FlowSupport.ERP_CUSTOMER);
-                        commitBatch(tx, runId, storeId, ++batchNo, "EXPORT_RETRY", out, null, null);
+                        commitBatch(tx, runId, storeId, ++batchNo, "EXPORT_RETRY", out, null, null, null);
                         processed += out.processed;
                     }
                 }
@@ -209,6 +217,7 @@ public class SyncRunner {
                 LOG.error("Could not record the failure of sync run " + runId, x);
             }
         } finally {
+            if (session != null) session.close();
             try {
                 c.setAutoCommit(true);
                 tx.resetPlans(); // the connection goes back to the pool
@@ -240,12 +249,13 @@ public class SyncRunner {
         }
     }
 
-    private void commitBatch(Batch tx, UUID runId, UUID storeId, int batchNo, String phase, BatchOutcome out, String cursorXid, UUID cursorId)
-            throws SQLException {
+    private void commitBatch(Batch tx, UUID runId, UUID storeId, int batchNo, String phase, BatchOutcome out, String cursorXid, UUID cursorId,
+                             String erpCursor) throws SQLException {
         Connection c = tx.connection();
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE sync_runs SET processed = processed + ?, created = created + ?, updated = updated + ?, linked = linked + ?,
-                       skipped = skipped + ?, failed = failed + ?, phase = ?, cursor_xid = ?::xid8, cursor_id = ?, heartbeat_at = now()
+                       skipped = skipped + ?, failed = failed + ?, phase = ?, cursor_xid = ?::xid8, cursor_id = ?,
+                       erp_cursor = coalesce(?, erp_cursor), heartbeat_at = now()
                 WHERE id = ?""")) {
             ps.setInt(1, out.processed);
             ps.setInt(2, out.created);
@@ -256,7 +266,8 @@ public class SyncRunner {
             ps.setString(7, phase);
             ps.setString(8, cursorXid);
             ps.setObject(9, cursorId);
-            ps.setObject(10, runId);
+            ps.setString(10, erpCursor);
+            ps.setObject(11, runId);
             ps.executeUpdate();
         }
         if (!out.errors.isEmpty() || !out.skips.isEmpty()) {
@@ -281,6 +292,15 @@ public class SyncRunner {
         tx.commit();
     }
 
+    /** Where the export got to when its last page was empty: the next run's start (advanceCapture). */
+    private static void setErpCursor(Connection c, UUID runId, String erpCursor) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_runs SET erp_cursor = ?, phase = 'EXPORT' WHERE id = ?")) {
+            ps.setString(1, erpCursor);
+            ps.setObject(2, runId);
+            ps.executeUpdate();
+        }
+    }
+
     private static void finish(Connection c, UUID runId, String status, String failure) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE sync_runs SET status = ?, failure = ?, finished_at = now(), heartbeat_at = now() WHERE id = ?")) {
@@ -293,13 +313,14 @@ public class SyncRunner {
 
     private static Run load(Connection c, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT phase, snapshot_from::text, snapshot_to::text, cursor_xid::text, cursor_id, batch_size, watermark_to
+                SELECT phase, snapshot_from::text, snapshot_to::text, cursor_xid::text, cursor_id, batch_size, watermark_to, erp_cursor_from,
+                       erp_cursor
                 FROM sync_runs WHERE id = ?""")) {
             ps.setObject(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Run(runId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class),
-                        rs.getInt(6), ts(rs.getTimestamp(7)));
+                        rs.getInt(6), ts(rs.getTimestamp(7)), rs.getString(8), rs.getString(9));
             }
         }
     }

@@ -7,8 +7,8 @@ import java.util.List;
 public final class ByEmailPhoneMatcher implements CustomerMatcher {
     @Override
     public void prefetch(MatchBatch b, List<Candidate> candidates) {
-        b.byEmail = b.erp.byEmails(b.batch, b.settings.company(), MatchBatch.keys(candidates, Candidate::emailNorm));
-        b.byPhone = b.erp.byPhones(b.batch, b.settings.company(), MatchBatch.keys(candidates, Candidate::phoneE164));
+        b.byEmail = b.erp.byEmails(MatchBatch.keys(candidates, Candidate::emailNorm));
+        b.byPhone = b.erp.byPhones(MatchBatch.keys(candidates, Candidate::phoneE164));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.merchantdesk.sync.engine.match;
 
 import io.merchantdesk.sync.engine.Batch;
-import io.merchantdesk.sync.engine.ErpPort;
+import io.merchantdesk.sync.engine.ErpSession;
 import io.merchantdesk.sync.engine.Model.ErpCard;
 import io.merchantdesk.sync.engine.Settings;
 import java.util.*;
@@ -13,7 +13,7 @@ import java.util.*;
 public final class MatchBatch {
     public final Batch batch;
     public final Settings settings;
-    public final ErpPort erp;
+    public final ErpSession erp;
     /** Valid links of the batch's customers (dangling ones already dropped, SYNC-5). */
     public final Map<UUID, String> links;
     public Map<String, List<ErpCard>> byEmail = Map.of();
@@ -22,7 +22,7 @@ public final class MatchBatch {
     /** Keys of cards created earlier in this batch → their pending index. */
     public final Map<String, Integer> createdKeys = new HashMap<>();
 
-    public MatchBatch(Batch batch, Settings settings, ErpPort erp, Map<UUID, String> links) {
+    public MatchBatch(Batch batch, Settings settings, ErpSession erp, Map<UUID, String> links) {
         this.batch = batch;
         this.settings = settings;
         this.erp = erp;

@@ -4,9 +4,10 @@ import io.merchantdesk.kernel.contact.Phones;
 import io.merchantdesk.kernel.persistence.Ids;
 import io.merchantdesk.sync.Normalize;
 import io.merchantdesk.sync.engine.Batch;
-import io.merchantdesk.sync.engine.ErpPort;
+import io.merchantdesk.sync.engine.ErpSession;
 import io.merchantdesk.sync.engine.Model.*;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import io.merchantdesk.kernel.persistence.SnapshotWindow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,55 +17,117 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.*;
 import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
-/** The built-in register behind the ERP port: set-based SQL on the run's connection. */
+/**
+ * The built-in register behind the ERP port: a session is a connection of its own (not the store batch's), and every
+ * write commits before it returns, exactly as a remote ERP's does, so the engine is proven against the same semantics
+ * for every kind. Reads and writes are set-based SQL.
+ */
 @ApplicationScoped
-public class BuiltInErpPort implements ErpPort {
+public class BuiltInErpAdapter {
+    private static final Logger LOG = Logger.getLogger(BuiltInErpAdapter.class);
+
     private static final String CARD_COLUMNS = """
-            id, customer_no, name, name2, contact, address, address2, city, post_code, county, country_code, phone, email,
-            phone_e164, email_norm, prices_including_vat, vat_bus_posting_group, tax_area_code, changed_at, change_xid::text""";
+            customer_no, name, name2, contact, address, address2, city, post_code, county, country_code, phone, email,
+            phone_e164, email_norm, prices_including_vat, vat_bus_posting_group, tax_area_code, changed_at, change_xid::text, id""";
 
-    @Override
-    public Map<String, ErpCard> byNumbers(Batch b, UUID company, Collection<String> nos) {
-        return b.jdbc(c -> byNumbers(c, company, nos));
+    @Inject
+    DataSource dataSource;
+
+    /** A session on a connection of its own, with the run's planner settings ({@link Batch#tunePlans}). */
+    public ErpSession open(UUID company) {
+        try {
+            Connection c = dataSource.getConnection();
+            Batch own = new Batch(c);
+            own.tunePlans();
+            return new Session(company, own);
+        } catch (SQLException e) {
+            throw new Batch.Failure(e);
+        }
     }
 
-    @Override
-    public Map<String, List<ErpCard>> byEmails(Batch b, UUID company, Collection<String> emails) {
-        return b.jdbc(c -> byEmails(c, company, emails));
+    private final class Session implements ErpSession {
+        private final UUID company;
+        private final Batch own;
+
+        Session(UUID company, Batch own) {
+            this.company = company;
+            this.own = own;
+        }
+
+        @Override
+        public Map<String, ErpCard> byNumbers(Collection<String> nos) {
+            return own.jdbc(c -> BuiltInErpAdapter.this.byNumbers(c, company, nos));
+        }
+
+        @Override
+        public Map<String, List<ErpCard>> byEmails(Collection<String> emails) {
+            return own.jdbc(c -> byKey(c, company, "email_norm", ErpCard::emailNorm, emails));
+        }
+
+        @Override
+        public Map<String, List<ErpCard>> byPhones(Collection<String> phones) {
+            return own.jdbc(c -> byKey(c, company, "phone_e164", ErpCard::phoneE164, phones));
+        }
+
+        @Override
+        public List<ErpCard> byCountryAndPostCode(Collection<List<String>> pairs) {
+            return own.jdbc(c -> BuiltInErpAdapter.this.byCountryAndPostCode(c, company, pairs));
+        }
+
+        @Override
+        public Map<String, Template> templates() {
+            return own.jdbc(c -> BuiltInErpAdapter.this.templates(c, company));
+        }
+
+        @Override
+        public List<Created> create(List<NewCard> cards) {
+            return inTransaction(c -> BuiltInErpAdapter.this.create(c, company, cards));
+        }
+
+        @Override
+        public List<String> update(Map<String, CardData> changes) {
+            return inTransaction(c -> BuiltInErpAdapter.this.update(c, company, changes));
+        }
+
+        @Override
+        public Map<String, String> placeOrders(List<NewOrder> orders) {
+            return Map.of(); // the register's orders are the sync's erp_orders rows, written with the store batch
+        }
+
+        @Override
+        public ChangePage changes(String cursor, int limit) {
+            return own.jdbc(c -> BuiltInErpAdapter.this.changes(c, company, cursor, limit));
+        }
+
+        private <T> T inTransaction(Batch.Work<T> work) {
+            own.begin();
+            try {
+                T result = own.jdbc(work);
+                own.commit();
+                return result;
+            } catch (RuntimeException e) {
+                own.rollback();
+                throw e;
+            } finally {
+                own.run(c -> c.setAutoCommit(true));
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                own.resetPlans();
+                own.connection().close();
+            } catch (RuntimeException | SQLException e) {
+                LOG.warn("Could not return the built-in register's connection", e);
+            }
+        }
     }
 
-    @Override
-    public Map<String, List<ErpCard>> byPhones(Batch b, UUID company, Collection<String> phones) {
-        return b.jdbc(c -> byPhones(c, company, phones));
-    }
-
-    @Override
-    public List<ErpCard> byCountryAndPostCode(Batch b, UUID company, Collection<List<String>> pairs) {
-        return b.jdbc(c -> byCountryAndPostCode(c, company, pairs));
-    }
-
-    @Override
-    public Map<String, Template> templates(Batch b, UUID company) {
-        return b.jdbc(c -> templates(c, company));
-    }
-
-    @Override
-    public List<String> create(Batch b, UUID company, List<NewCard> cards) {
-        return b.jdbc(c -> create(c, company, cards));
-    }
-
-    @Override
-    public List<String> update(Batch b, UUID company, Map<String, CardData> changes) {
-        return b.jdbc(c -> update(c, company, changes));
-    }
-
-    @Override
-    public List<ErpCard> changedSince(Batch b, UUID company, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId, int limit) {
-        return b.jdbc(c -> changedSince(c, company, snapshotFrom, snapshotTo, afterXid, afterId, limit));
-    }
-
-    // ------------------------------------------------------------------ JDBC on the batch's connection
+    // ------------------------------------------------------------------ JDBC on the session's connection
 
     private Map<String, ErpCard> byNumbers(Connection c, UUID company, Collection<String> nos) throws SQLException {
         Map<String, ErpCard> out = new HashMap<>();
@@ -106,19 +169,22 @@ public class BuiltInErpPort implements ErpPort {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM erp_customers WHERE erp_company_id = ? AND " + where)) {
             ps.setObject(1, company);
             for (int i = 0; i < params.length; i++) ps.setObject(i + 2, params[i]);
-            return read(ps);
+            return read(ps).stream().map(Row::card).toList();
         }
     }
 
-    private static List<ErpCard> read(PreparedStatement ps) throws SQLException {
-        List<ErpCard> out = new ArrayList<>();
+    /** A card with its change-capture key (the transaction that last wrote it, V32, and its row id). */
+    private record Row(ErpCard card, String changeXid, UUID id) {}
+
+    private static List<Row> read(PreparedStatement ps) throws SQLException {
+        List<Row> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                CardData d = new CardData(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13));
-                Timestamp changed = rs.getTimestamp(19);
-                out.add(new ErpCard(rs.getObject(1, UUID.class), rs.getString(2), d, rs.getString(14), rs.getString(15),
-                        rs.getBoolean(16), rs.getString(17), rs.getString(18), changed == null ? null : changed.toInstant(), rs.getString(20)));
+                CardData d = new CardData(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12));
+                Timestamp changed = rs.getTimestamp(18);
+                out.add(new Row(new ErpCard(rs.getString(1), d, rs.getString(13), rs.getString(14), rs.getBoolean(15), rs.getString(16),
+                        rs.getString(17), changed == null ? null : changed.toInstant()), rs.getString(19), rs.getObject(20, UUID.class)));
             }
         }
         return out;
@@ -141,24 +207,40 @@ public class BuiltInErpPort implements ErpPort {
         return out;
     }
 
-    private List<String> create(Connection c, UUID company, List<NewCard> cards) throws SQLException {
+    /** Creates the cards whose reference is not in the register yet (one lookup); the others answer as existing. */
+    private List<Created> create(Connection c, UUID company, List<NewCard> cards) throws SQLException {
         if (cards.isEmpty()) return List.of();
-        List<String> numbers = reserveNumbers(c, company, cards.size());
+        Map<String, String> existing = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT reference, customer_no FROM erp_customers WHERE erp_company_id = ? AND reference = ANY(?)")) {
+            ps.setObject(1, company);
+            ps.setArray(2, c.createArrayOf("text", cards.stream().map(NewCard::reference).filter(Objects::nonNull).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) existing.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        List<NewCard> missing = cards.stream().filter(n -> n.reference() == null || !existing.containsKey(n.reference())).toList();
+        List<String> numbers = missing.isEmpty() ? List.of() : reserveNumbers(c, company, missing.size());
         Timestamp now = Timestamp.from(Instant.now());
+        // cached plans for the inserts' foreign-key checks, as the store batch does (Batch#cachedPlans); local to this transaction
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('plan_cache_mode', 'auto', true)")) {
+            ps.execute();
+        }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO erp_customers (id, erp_company_id, customer_no, name, name2, contact, address, address2, city, post_code,
+                INSERT INTO erp_customers (id, erp_company_id, customer_no, reference, name, name2, contact, address, address2, city, post_code,
                     county, country_code, phone, phone_e164, email, email_norm, gen_bus_posting_group, customer_posting_group,
                     vat_bus_posting_group, tax_area_code, payment_terms_code, prices_including_vat, template_code,
                     changed_at, store_written_at, created_at, updated_at)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
-            for (int i = 0; i < cards.size(); i++) {
-                NewCard n = cards.get(i);
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+            for (int i = 0; i < missing.size(); i++) {
+                NewCard n = missing.get(i);
                 CardData d = n.data();
                 Template t = n.template();
                 int k = 1;
                 ps.setObject(k++, Ids.next());
                 ps.setObject(k++, company);
                 ps.setString(k++, numbers.get(i));
+                ps.setString(k++, n.reference());
                 ps.setString(k++, d.name() == null ? "" : d.name());
                 k = setCardFields(ps, k, d);
                 ps.setString(k++, t.genBusPostingGroup());
@@ -174,9 +256,15 @@ public class BuiltInErpPort implements ErpPort {
                 ps.setTimestamp(k, now);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            if (!missing.isEmpty()) ps.executeBatch();
         }
-        return numbers;
+        List<Created> out = new ArrayList<>(cards.size());
+        int made = 0;
+        for (NewCard n : cards) {
+            String no = n.reference() == null ? null : existing.get(n.reference());
+            out.add(no != null ? new Created(no, true) : new Created(numbers.get(made++), false));
+        }
+        return out;
     }
 
     /** name2 .. email_norm, in the INSERT's column order. */
@@ -276,18 +364,41 @@ public class BuiltInErpPort implements ErpPort {
         return preferred == null || preferred.isBlank() ? fallback : preferred;
     }
 
-    private List<ErpCard> changedSince(Connection c, UUID company, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId,
-                                      int limit) throws SQLException {
-        // Exact change capture (V32, docs/sync.md): the cards whose last writing transaction is visible in the run's
-        // snapshot and was not in the previous run's. Only the conditions that apply, so erp_customers_change_xid_idx
-        // is walked in order from the lower bound and the walk stops after the batch.
-        SnapshotWindow window = new SnapshotWindow(snapshotFrom, snapshotTo, afterXid, afterId);
+    /**
+     * Exact change capture (V32, docs/sync.md): the cards whose last writing transaction is visible in the window's upper
+     * snapshot and was not in its lower one, not written by the sync (SYNC-19). The cursor is
+     * {@code from|to|afterXid|afterId} (parts may be empty); the upper snapshot is taken on the first call of a window.
+     * Only the conditions that apply, so erp_customers_change_xid_idx is walked in order from the lower bound and the
+     * walk stops after the batch.
+     */
+    private ChangePage changes(Connection c, UUID company, String cursor, int limit) throws SQLException {
+        String[] parts = cursor == null ? new String[0] : cursor.split("\\|", -1);
+        String from = part(parts, 0);
+        String to = part(parts, 1);
+        String afterXid = part(parts, 2);
+        String afterId = part(parts, 3);
+        if (to == null) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_current_snapshot()::text"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                to = rs.getString(1);
+            }
+        }
+        SnapshotWindow window = new SnapshotWindow(from, to, afterXid, afterId == null ? null : UUID.fromString(afterId));
         String sql = "SELECT " + CARD_COLUMNS + " FROM erp_customers WHERE erp_company_id = ?" + window.conditions("change_xid", "id")
                 + " AND (store_written_at IS NULL OR changed_at > store_written_at) ORDER BY change_xid, id LIMIT ?";
+        List<Row> rows;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, company);
             ps.setInt(window.bind(ps, 2), limit);
-            return read(ps);
+            rows = read(ps);
         }
+        List<ErpCard> cards = rows.stream().map(Row::card).toList();
+        if (rows.size() < limit) return new ChangePage(cards, to + "|||", true); // the next window starts at this one's end
+        Row last = rows.get(rows.size() - 1);
+        return new ChangePage(cards, (from == null ? "" : from) + "|" + to + "|" + last.changeXid() + "|" + last.id(), false);
+    }
+
+    private static String part(String[] parts, int i) {
+        return i < parts.length && !parts[i].isEmpty() ? parts[i] : null;
     }
 }

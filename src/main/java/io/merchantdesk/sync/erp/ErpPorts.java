@@ -1,0 +1,35 @@
+package io.merchantdesk.sync.erp;
+
+import io.merchantdesk.sync.engine.Batch;
+import io.merchantdesk.sync.engine.ErpPort;
+import io.merchantdesk.sync.engine.ErpSession;
+import io.merchantdesk.sync.run.SyncRunService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** The ERP port: opens a session with the adapter of the ERP company's kind. */
+@ApplicationScoped
+public class ErpPorts implements ErpPort {
+    @Inject
+    BuiltInErpAdapter builtIn;
+
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    public ErpSession open(UUID erpCompanyId) {
+        ErpKind kind;
+        try (Connection c = dataSource.getConnection()) {
+            kind = ErpRegisterRepository.kind(c, erpCompanyId);
+        } catch (SQLException e) {
+            throw new Batch.Failure(e);
+        }
+        if (kind == null) throw new IllegalStateException("ERP company " + erpCompanyId + " is gone");
+        SyncRunService.requireAdapter(kind);
+        return builtIn.open(erpCompanyId);
+    }
+}

@@ -17,6 +17,8 @@ public final class BatchOutcome {
     public final List<RecordError> skips = new ArrayList<>();
     /** Time per phase of the batch (nanoseconds), summed over the run and logged by the runner: where a run spends its time. */
     public final Map<String, Long> nanos = new LinkedHashMap<>();
+    /** Set when the ERP was unavailable for this batch: the runner commits the batch (its records pending), then stops. */
+    public ErpUnavailableException erpOutage;
 
     /** Adds the time since {@code start} to {@code phase}; returns now, the start of the next phase. */
     public long lap(String phase, long start) {

@@ -54,8 +54,11 @@ public class PendingWork {
                             CASE WHEN ? THEN now() + make_interval(secs => ?) END, now(), ?)
                     ON CONFLICT (store_id, record_type, record_id) DO UPDATE SET
                         outcome = excluded.outcome, code = excluded.code, message = excluded.message,
-                        attempts = CASE WHEN excluded.outcome = 'FAILED' THEN p.attempts + 1 ELSE 0 END,
-                        next_attempt_at = CASE WHEN excluded.outcome = 'FAILED' AND p.attempts + 1 < ?
+                        attempts = CASE WHEN excluded.code = 'ERP_UNAVAILABLE' THEN p.attempts
+                                        WHEN excluded.outcome = 'FAILED' THEN p.attempts + 1 ELSE 0 END,
+                        -- an ERP outage is not the record's fault: it does not use up its attempts
+                        next_attempt_at = CASE WHEN excluded.code = 'ERP_UNAVAILABLE' THEN now() + make_interval(secs => ?)
+                                               WHEN excluded.outcome = 'FAILED' AND p.attempts + 1 < ?
                                                THEN now() + make_interval(secs => ? * power(2, least(p.attempts, 20))) END,
                         last_attempt_at = now(), last_run_id = excluded.last_run_id""")) {
                 double seconds = backoff.toMillis() / 1000.0;
@@ -72,8 +75,9 @@ public class PendingWork {
                         ps.setBoolean(8, failed && maxAttempts > 1);
                         ps.setDouble(9, seconds);
                         ps.setObject(10, runId);
-                        ps.setInt(11, maxAttempts);
-                        ps.setDouble(12, seconds);
+                        ps.setDouble(11, seconds);
+                        ps.setInt(12, maxAttempts);
+                        ps.setDouble(13, seconds);
                         ps.addBatch();
                     }
                 }

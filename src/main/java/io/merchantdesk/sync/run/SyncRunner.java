@@ -7,7 +7,9 @@ import io.merchantdesk.sync.SyncDtos.SyncKind;
 import io.merchantdesk.sync.engine.Batch;
 import io.merchantdesk.sync.engine.BatchOutcome;
 import io.merchantdesk.sync.engine.ErpPort;
+import io.merchantdesk.sync.engine.ErpRejectedException;
 import io.merchantdesk.sync.engine.ErpSession;
+import io.merchantdesk.sync.engine.ErpUnavailableException;
 import io.merchantdesk.sync.engine.Model.ChangePage;
 import io.merchantdesk.sync.engine.Model.ErpCard;
 import io.merchantdesk.sync.engine.Model.StoreCustomer;
@@ -109,7 +111,8 @@ public class SyncRunner {
                     RunLock.writes(c, storeId);
                     List<StoreOrder> orders = store.ordersToImport(tx, storeId, cursor, run.dueBy(), run.batchSize());
                     if (orders.isEmpty()) break;
-                    BatchOutcome out = orderImport.importOrders(tx, erpSession, s, orders, runId);
+                    BatchOutcome out = guarded(tx, () -> orderImport.importOrders(tx, erpSession, s, orders, runId), FlowSupport.ORDER,
+                            orders.stream().map(o -> o.id().toString()).toList());
                     cursor = orders.get(orders.size() - 1).id();
                     pending.record(c, storeId, runId, orders.stream().map(o -> o.id().toString()).toList(), out, FlowSupport.ORDER);
                     commitBatch(tx, runId, storeId, ++batchNo, "ORDERS", out, null, cursor, null);
@@ -141,7 +144,8 @@ public class SyncRunner {
                                 UUID id = last.id();
                                 next = readAhead.submit(() -> store.changedCustomers(ahead, storeId, run.snapshotFrom(), run.snapshotTo(), xid, id,
                                         run.batchSize()));
-                                BatchOutcome out = customerImport.importCustomers(tx, erpSession, s, batch);
+                                BatchOutcome out = guarded(tx, () -> customerImport.importCustomers(tx, erpSession, s, batch), FlowSupport.CUSTOMER,
+                                        batch.stream().map(sc -> sc.id().toString()).toList());
                                 t = System.nanoTime();
                                 pending.record(c, storeId, runId, batch.stream().map(sc -> sc.id().toString()).toList(), out, FlowSupport.CUSTOMER);
                                 commitBatch(tx, runId, storeId, ++batchNo, "IMPORT", out, xid, id, null);
@@ -163,7 +167,7 @@ public class SyncRunner {
                         if (ids.isEmpty()) break;
                         Map<UUID, StoreCustomer> found = store.customers(tx, storeId, ids.stream().map(UUID::fromString).toList());
                         List<StoreCustomer> batch = ids.stream().map(UUID::fromString).map(found::get).filter(Objects::nonNull).toList();
-                        BatchOutcome out = customerImport.importCustomers(tx, erpSession, s, batch);
+                        BatchOutcome out = guarded(tx, () -> customerImport.importCustomers(tx, erpSession, s, batch), FlowSupport.CUSTOMER, ids);
                         pending.record(c, storeId, runId, ids, out, FlowSupport.CUSTOMER); // ids no longer there are dropped too
                         commitBatch(tx, runId, storeId, ++batchNo, "IMPORT_RETRY", out, null, null, null);
                         processed += out.processed;
@@ -175,7 +179,7 @@ public class SyncRunner {
                     String cursor = from == 2 && run.erpCursor() != null ? run.erpCursor() : run.erpCursorFrom();
                     while (true) {
                         RunLock.writes(c, storeId);
-                        ChangePage page = erpSession.changes(cursor, run.batchSize());
+                        ChangePage page = erpSession.changes(cursor, run.batchSize()); // an outage here fails the run, resumable
                         cursor = page.cursor();
                         if (page.cards().isEmpty()) {
                             setErpCursor(c, runId, cursor);
@@ -194,7 +198,7 @@ public class SyncRunner {
                         RunLock.writes(c, storeId);
                         List<String> nos = pending.due(c, storeId, FlowSupport.ERP_CUSTOMER, run.dueBy(), run.batchSize());
                         if (nos.isEmpty()) break;
-                        Map<String, ErpCard> found = erpSession.byNumbers(nos);
+                        Map<String, ErpCard> found = erpSession.byNumbers(nos); // an outage here fails the run, resumable
                         List<ErpCard> batch = nos.stream().map(found::get).filter(Objects::nonNull).toList();
                         BatchOutcome out = customerExport.exportCustomers(tx, s, batch);
                         pending.record(c, storeId, runId, nos, out, FlowSupport.ERP_CUSTOMER);
@@ -290,6 +294,28 @@ public class SyncRunner {
         }
         faults.check(storeId, batchNo);
         tx.commit();
+        if (out.erpOutage != null) throw out.erpOutage; // the batch is pending work; the run ends FAILED and resumes later
+    }
+
+    /**
+     * Runs one batch of a flow. When the ERP refuses the batch's call, or is unavailable after the adapter's retries,
+     * the batch's store writes are rolled back and each of its records fails with ERP_REJECTED or ERP_UNAVAILABLE, so
+     * it becomes pending work; an outage also ends the run (FAILED, resumable) once that batch is committed. The ERP
+     * writes that did happen are found again through their references when the records are retried.
+     */
+    private static BatchOutcome guarded(Batch tx, java.util.function.Supplier<BatchOutcome> flow, String recordType, List<String> ids) {
+        try {
+            return flow.get();
+        } catch (ErpRejectedException | ErpUnavailableException e) {
+            tx.rollback();
+            BatchOutcome out = new BatchOutcome();
+            out.processed = ids.size();
+            boolean down = e instanceof ErpUnavailableException;
+            String code = down ? "ERP_UNAVAILABLE" : "ERP_REJECTED";
+            for (String id : ids) out.fail(recordType, id, code, (down ? "The ERP is unavailable: " : "The ERP refused the batch: ") + e.getMessage());
+            if (down) out.erpOutage = (ErpUnavailableException) e;
+            return out;
+        }
     }
 
     /** Where the export got to when its last page was empty: the next run's start (advanceCapture). */

@@ -42,6 +42,10 @@ public class ErpRegisterService {
     @Inject
     Secrets secrets;
 
+    /** Business Central online's API host and Microsoft Entra ID's token service: the defaults of a BUSINESS_CENTRAL company. */
+    static final String BUSINESS_CENTRAL_API = "https://api.businesscentral.dynamics.com";
+    static final String ENTRA_ID = "https://login.microsoftonline.com";
+
     /** The company when the caller owns it; 404 otherwise (ids reveal nothing). */
     public ErpCompany ownedCompany(UUID erpCompanyId) {
         ErpCompany company = erpCompanyId == null ? null : em.find(ErpCompany.class, erpCompanyId);
@@ -84,9 +88,22 @@ public class ErpRegisterService {
             c.databaseName = r.database();
             c.login = r.login();
         }
+        if (kind == ErpKind.BUSINESS_CENTRAL) {
+            c.endpoint = r.endpoint() == null ? BUSINESS_CENTRAL_API : r.endpoint().trim();
+            c.authority = r.authority() == null ? ENTRA_ID : r.authority().trim();
+            c.tenantId = r.tenantId().trim();
+            c.environment = r.environment().trim();
+            c.remoteCompanyId = r.companyId();
+            c.login = r.clientId().trim(); // the client id; the client secret is sealed as the password below
+        }
         c.persist(); // assigns the id: the password is sealed for this row
         if (kind == ErpKind.TRYTON) {
             Secrets.Sealed sealed = secrets.seal(r.password(), c.id.toString());
+            c.passwordCiphertext = sealed.ciphertext();
+            c.credentialsKeyId = sealed.keyId();
+        }
+        if (kind == ErpKind.BUSINESS_CENTRAL) {
+            Secrets.Sealed sealed = secrets.seal(r.clientSecret(), c.id.toString());
             c.passwordCiphertext = sealed.ciphertext();
             c.credentialsKeyId = sealed.keyId();
         }
@@ -233,13 +250,22 @@ public class ErpRegisterService {
 
     // ---- templates ----
 
+    /**
+     * The company when the caller owns it and merchantdesk keeps its customer templates: the built-in register, and a
+     * BUSINESS_CENTRAL company, whose adapter applies them on create (API v2.0 has no customer templates to read).
+     */
+    private ErpCompany ownedTemplates(UUID erpCompanyId) {
+        ErpCompany company = ownedCompany(erpCompanyId);
+        return company.kind == ErpKind.BUSINESS_CENTRAL ? company : ownedRegister(erpCompanyId);
+    }
+
     public ErpCustomerTemplate template(UUID companyId, String code) {
         return repository.template(companyId, code);
     }
 
     @Transactional
     public TemplateView createTemplate(UUID companyId, CreateTemplateRequest r) {
-        ownedRegister(companyId);
+        ownedTemplates(companyId);
         if (template(companyId, r.code()) != null) {
             throw ProblemException.conflict("ERP_TEMPLATE_EXISTS", "Template " + r.code() + " already exists");
         }
@@ -256,7 +282,7 @@ public class ErpRegisterService {
 
     @Transactional
     public TemplateView putTemplate(UUID companyId, String code, String ifMatch, TemplateRequest r) {
-        ownedRegister(companyId);
+        ownedTemplates(companyId);
         ErpCustomerTemplate t = requireTemplate(companyId, code);
         Etags.requireMatch(ifMatch, t.version);
         apply(t, r); // sets every field: a PUT replaces the template
@@ -282,12 +308,12 @@ public class ErpRegisterService {
     }
 
     public TemplateView getTemplate(UUID companyId, String code) {
-        ownedRegister(companyId);
+        ownedTemplates(companyId);
         return TemplateView.of(requireTemplate(companyId, code));
     }
 
     public Page<TemplateView> templates(UUID companyId, PageParams page) {
-        ownedRegister(companyId);
+        ownedTemplates(companyId);
         List<String> after = Cursors.decode(page.cursor, 1);
         List<ErpCustomerTemplate> rows = repository.templates(companyId, after == null ? null : after.get(0), page.limit + 1);
         return Page.of(rows, page.limit, TemplateView::of, t -> Cursors.encode(t.code));

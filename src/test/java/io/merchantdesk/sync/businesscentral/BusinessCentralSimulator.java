@@ -75,7 +75,11 @@ import java.util.regex.Pattern;
 public final class BusinessCentralSimulator implements AutoCloseable {
 
     /** What the next API request runs into. */
-    public sealed interface Fault permits Throttle, Unavailable, Delay, DropAfterCommit {
+    public sealed interface Fault permits Throttle, Unavailable, Delay, DropAfterCommit, Pass {
+    }
+
+    /** Nothing goes wrong: queued before another fault, it aims that one at a later request. */
+    public record Pass() implements Fault {
     }
 
     /** 429 Too Many Requests with {@code Retry-After: seconds}; nothing is processed. */
@@ -137,6 +141,8 @@ public final class BusinessCentralSimulator implements AutoCloseable {
     private final Map<String, ObjectNode> customers = new LinkedHashMap<>(); // by id; guarded by this
     private final Map<String, Instant> tokens = new HashMap<>();              // token → expiry; guarded by this
     private final Deque<Fault> faults = new ArrayDeque<>();                   // guarded by this
+    private final Deque<Fault> batchFaults = new ArrayDeque<>();              // guarded by this
+    private final Deque<Runnable> beforeBatch = new ArrayDeque<>();           // guarded by this
     private final Map<String, ObjectNode> salesOrders = new LinkedHashMap<>();        // by id; guarded by this
     private final Map<String, List<ObjectNode>> salesOrderLines = new HashMap<>();    // by order id; guarded by this
     private final Map<String, ObjectNode> paymentTerms = new LinkedHashMap<>();       // by id
@@ -222,6 +228,16 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         faults.add(fault);
     }
 
+    /** Like {@link #failNext}, for the next {@code $batch} request only (the reads before it pass). */
+    public synchronized void failNextBatch(Fault fault) {
+        batchFaults.add(fault);
+    }
+
+    /** Something that happens in BC just before the next {@code $batch} runs (a user's edit between our read and write). */
+    public synchronized void beforeNextBatch(Runnable meanwhile) {
+        beforeBatch.add(meanwhile);
+    }
+
     /** A copy of every stored customer, as GET would answer it. */
     public synchronized List<ObjectNode> customers() {
         List<ObjectNode> out = new ArrayList<>();
@@ -296,7 +312,8 @@ public final class BusinessCentralSimulator implements AutoCloseable {
             apiRequests.incrementAndGet();
             Fault fault;
             synchronized (this) {
-                fault = faults.poll();
+                boolean batch = path.endsWith("/$batch");
+                fault = batch && !batchFaults.isEmpty() ? batchFaults.poll() : faults.poll();
             }
             if (fault instanceof Throttle t) {
                 respond(exchange, new Answer(429, error("Application_TooManyRequests", "Too many requests reached. Actual (601). Maximum (600)."),
@@ -341,6 +358,11 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         if (path.equals(prefix + "$batch") && method.equals("POST")) {
             batchRequests.incrementAndGet();
+            Runnable meanwhile;
+            synchronized (this) {
+                meanwhile = beforeBatch.poll();
+            }
+            if (meanwhile != null) meanwhile.run();
             return batch(JSON.readTree(body));
         }
         String relative = raw.substring(raw.indexOf(prefix) + prefix.length());
@@ -748,7 +770,7 @@ public final class BusinessCentralSimulator implements AutoCloseable {
     }
 
     private static String etag(ObjectNode c) {
-        String tag = Base64.getEncoder().encodeToString(("'" + c.get("_version").asLong() + ";" + c.get("id").asText() + "'").getBytes(StandardCharsets.UTF_8));
+        String tag = Base64.getEncoder().encodeToString(("'" + c.path("_version").asLong(0) + ";" + c.get("id").asText() + "'").getBytes(StandardCharsets.UTF_8));
         return "W/\"" + tag + "\"";
     }
 

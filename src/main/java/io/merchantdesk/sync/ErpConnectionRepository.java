@@ -39,6 +39,12 @@ public class ErpConnectionRepository {
                 .setParameter("s", storeId).executeUpdate();
     }
 
+    /** The ERP company's connection now names another system: the ERP side's change cursors of its stores start over. */
+    public void forgetErpCursors(UUID erpCompanyId) {
+        em.createNativeQuery("UPDATE erp_connections SET erp_cursor = NULL WHERE erp_company_id = :c")
+                .setParameter("c", erpCompanyId).executeUpdate();
+    }
+
     /** The stores connected to an ERP company. */
     public List<UUID> storesOf(UUID erpCompanyId) {
         return em.createQuery("SELECT c.storeId FROM ErpConnection c WHERE c.erpCompanyId = :c", UUID.class)

@@ -47,6 +47,9 @@ class ErpCompanyBusinessCentralTest {
     @Inject
     Secrets secrets;
 
+    @Inject
+    io.merchantdesk.sync.remote.SyncWritesRepository syncWrites;
+
     private static String create(Api.User owner, Map<String, Object> body) {
         String raw = owner.as().body(body).post("/erp-companies").then().statusCode(201)
                 .body("kind", equalTo("BUSINESS_CENTRAL")).body("credentialsSet", equalTo(true))
@@ -158,6 +161,70 @@ class ErpCompanyBusinessCentralTest {
                         .body("problems.code", contains("ERP_UNREACHABLE"));
             });
             for (String line : lines) assertFalse(line.contains(wrongSecret) || line.contains(SECRET), "a log line holds a secret: " + line);
+        }
+    }
+
+    @Test
+    @DisplayName("replace: If-Match required, the kind stays (409 ERP_KIND_FIXED), an absent client secret is kept, a new one sealed; another remote company starts the ERP cursors and the remembered sync writes over")
+    void replace() throws Exception {
+        try (BusinessCentralSimulator bc = new BusinessCentralSimulator(new BusinessCentralSimulator.TestClock(BusinessCentralSessions.T0))) {
+            Api.User owner = Api.user("bc-replace");
+            String wrongSecret = "wrong-" + UUID.randomUUID();
+            String id = create(owner, BusinessCentralSessions.company(bc, wrongSecret));
+            String store = owner.as().body(Map.of("name", Api.unique("store"), "billingCurrency", "NOK", "plan", "GROW"))
+                    .post("/stores").then().statusCode(201).extract().path("id");
+            owner.as().body(Map.of("erpCompanyId", id)).put("/stores/" + store + "/erp-connection").then().statusCode(200);
+            String etag = owner.as().get("/erp-companies/" + id).then().statusCode(200).extract().header("ETag");
+
+            Map<String, Object> body = BusinessCentralSessions.company(bc, SECRET);
+            owner.as().body(body).put("/erp-companies/" + id).then().statusCode(428);
+            owner.as().header("If-Match", "\"999\"").body(body).put("/erp-companies/" + id).then().statusCode(412);
+            Map<String, Object> tryton = new java.util.HashMap<>(body);
+            tryton.put("kind", "TRYTON");
+            owner.as().header("If-Match", etag).body(tryton).put("/erp-companies/" + id).then().statusCode(409).body("code", equalTo("ERP_KIND_FIXED"));
+
+            check(owner, "/erp-companies/" + id + "/checks", wrongSecret).body("problems.code", contains("ERP_AUTH_FAILED"));
+            Map<String, Object> renamed = new java.util.HashMap<>(body);
+            renamed.remove("clientSecret");
+            renamed.put("name", "Renamed");
+            etag = owner.as().header("If-Match", etag).body(renamed).put("/erp-companies/" + id).then().statusCode(200)
+                    .body("name", equalTo("Renamed")).body("credentialsSet", equalTo(true)).extract().header("ETag");
+            check(owner, "/erp-companies/" + id + "/checks", wrongSecret).body("problems.code", contains("ERP_AUTH_FAILED"));
+            io.restassured.response.Response replaced = owner.as().header("If-Match", etag).body(body).put("/erp-companies/" + id)
+                    .then().statusCode(200).extract().response();
+            assertFalse(replaced.asString().contains(SECRET), "a replace answer never holds the secret");
+            etag = replaced.header("ETag");
+            check(owner, "/erp-companies/" + id + "/checks", SECRET).body("ok", equalTo(true));
+
+            // the same system: the ERP cursor stays; another company: it starts over, and what the sync wrote there is forgotten
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("UPDATE erp_connections SET erp_cursor = 'bc1|x||' WHERE store_id = ?")) {
+                ps.setObject(1, UUID.fromString(store));
+                assertEquals(1, ps.executeUpdate());
+            }
+            syncWrites.record(UUID.fromString(id), Map.of("MD0000000000000000001", "W/\"x\""));
+            etag = owner.as().header("If-Match", etag).body(body).put("/erp-companies/" + id).then().statusCode(200).extract().header("ETag");
+            assertEquals("bc1|x||", erpCursor(store));
+            Map<String, Object> moved = new java.util.HashMap<>(body);
+            moved.put("companyId", UUID.randomUUID().toString());
+            owner.as().header("If-Match", etag).body(moved).put("/erp-companies/" + id).then().statusCode(200)
+                    .body("companyId", equalTo(moved.get("companyId")));
+            assertEquals(null, erpCursor(store));
+            assertTrue(syncWrites.stamps(UUID.fromString(id), List.of("MD0000000000000000001")).isEmpty());
+
+            Api.User stranger = Api.user("bc-replace-stranger");
+            stranger.as().header("If-Match", etag).body(body).put("/erp-companies/" + id).then().statusCode(404);
+        }
+    }
+
+    private String erpCursor(String store) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT erp_cursor FROM erp_connections WHERE store_id = ?")) {
+            ps.setObject(1, UUID.fromString(store));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                return rs.getString(1);
+            }
         }
     }
 

@@ -72,6 +72,28 @@ public class ErpCompanyResource {
         return Response.ok(c).tag(Etags.of(c.version())).build();
     }
 
+    @PUT
+    @Path("/{erpCompanyId}")
+    @Operation(operationId = "replaceErpCompany", summary = "Replace an ERP company's name and connection (its kind stays)",
+            description = """
+                    Replaces the name and the connection of an ERP company the caller owns, with the fields and rules of a create of its
+                    kind (a different kind is 409 ERP_KIND_FIXED). The password (TRYTON) or client secret (BUSINESS_CENTRAL) is write-only:
+                    leave it out to keep the stored one; absent number series fields keep the series (BUILT_IN). If-Match with the ETag is
+                    required (428 PRECONDITION_REQUIRED without it, 412 when stale). When the connection now names another system
+                    (endpoint, database, tenant, environment or company), the ERP side's change cursors of the connected stores start
+                    over; every pending record of those stores becomes due at once. Check the result with
+                    POST /erp-companies/{erpCompanyId}/checks.""")
+    @APIResponse(responseCode = "200", description = "The ERP company",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCompanyView.class)))
+    @APIResponse(responseCode = "409", description = "ERP_KIND_FIXED: the request names another kind than the company's")
+    @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: the ETag is stale")
+    @APIResponse(responseCode = "428", description = "PRECONDITION_REQUIRED: If-Match is missing")
+    public Response replace(@PathParam("erpCompanyId") UUID id, @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull CreateErpCompanyRequest request) {
+        ErpCompanyView c = register.replaceCompany(id, ifMatch, request);
+        return Response.ok(c).tag(Etags.of(c.version())).build();
+    }
+
     @POST
     @Path("/{erpCompanyId}/checks")
     @Operation(operationId = "checkErpCompany", summary = "Check an ERP company's connection (reachability, credentials, modules or company)",

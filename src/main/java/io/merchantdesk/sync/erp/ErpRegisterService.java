@@ -42,6 +42,15 @@ public class ErpRegisterService {
     @Inject
     Secrets secrets;
 
+    @Inject
+    io.merchantdesk.sync.remote.ErpGuards guards;
+
+    @Inject
+    io.merchantdesk.sync.remote.SyncWritesRepository syncWrites;
+
+    @Inject
+    io.merchantdesk.sync.ErpConnectionRepository connections;
+
     /** Business Central online's API host and Microsoft Entra ID's token service: the defaults of a BUSINESS_CENTRAL company. */
     static final String BUSINESS_CENTRAL_API = "https://api.businesscentral.dynamics.com";
     static final String ENTRA_ID = "https://login.microsoftonline.com";
@@ -71,11 +80,7 @@ public class ErpRegisterService {
     @Transactional
     public ErpCompanyView createCompany(CreateErpCompanyRequest r) {
         ErpKind kind = r.kind() == null ? ErpKind.BUILT_IN : r.kind();
-        List<FieldError> errors = ErpConnectionFields.problems(kind, r);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("VALIDATION_FAILED", "The ERP company has " + errors.size() + " invalid field"
-                    + (errors.size() == 1 ? "" : "s"), errors);
-        }
+        validate(kind, r, false);
         ErpCompany c = new ErpCompany();
         c.name = r.name().trim();
         c.ownerId = currentUser.id();
@@ -97,18 +102,75 @@ public class ErpRegisterService {
             c.login = r.clientId().trim(); // the client id; the client secret is sealed as the password below
         }
         c.persist(); // assigns the id: the password is sealed for this row
-        if (kind == ErpKind.TRYTON) {
-            Secrets.Sealed sealed = secrets.seal(r.password(), c.id.toString());
-            c.passwordCiphertext = sealed.ciphertext();
-            c.credentialsKeyId = sealed.keyId();
-        }
-        if (kind == ErpKind.BUSINESS_CENTRAL) {
-            Secrets.Sealed sealed = secrets.seal(r.clientSecret(), c.id.toString());
-            c.passwordCiphertext = sealed.ciphertext();
-            c.credentialsKeyId = sealed.keyId();
-        }
+        if (kind == ErpKind.TRYTON) seal(c, r.password());
+        if (kind == ErpKind.BUSINESS_CENTRAL) seal(c, r.clientSecret());
         em.flush();
         return ErpCompanyView.of(c);
+    }
+
+    private static void validate(ErpKind kind, CreateErpCompanyRequest r, boolean secretKept) {
+        List<FieldError> errors = ErpConnectionFields.problems(kind, r, secretKept);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("VALIDATION_FAILED", "The ERP company has " + errors.size() + " invalid field"
+                    + (errors.size() == 1 ? "" : "s"), errors);
+        }
+    }
+
+    /**
+     * Replaces a company's name and connection (its kind stays: 409 ERP_KIND_FIXED). An absent password or client
+     * secret keeps the sealed one, absent number series fields keep the series. When the connection names another
+     * system (endpoint, database, tenant, environment or company), the ERP side's change cursors of the connected stores
+     * and the remembered sync writes are forgotten (the next run scans everything; links to cards that are not there are
+     * dropped by SYNC-5). Pending records become due, the company's circuit breaker starts afresh.
+     */
+    @Transactional
+    public ErpCompanyView replaceCompany(UUID id, String ifMatch, CreateErpCompanyRequest r) {
+        ErpCompany c = ownedCompany(id);
+        Etags.requirePresentMatch(ifMatch, c.version); // 428 without If-Match
+        Etags.requireMatch(ifMatch, c.version);        // 412 when stale
+        if (r.kind() != null && r.kind() != c.kind) {
+            throw ProblemException.conflict("ERP_KIND_FIXED", "ERP company " + c.id + " is a " + c.kind + " company; its kind cannot change "
+                    + "(create a new ERP company and connect the stores to it)");
+        }
+        validate(c.kind, r, true);
+        String before = c.endpoint + "|" + c.databaseName + "|" + c.tenantId + "|" + c.environment + "|" + c.remoteCompanyId;
+        c.name = r.name().trim();
+        switch (c.kind) {
+            case BUILT_IN -> {
+                if (r.customerNoPrefix() != null) c.customerNoPrefix = r.customerNoPrefix();
+                if (r.customerNoWidth() != null) c.customerNoWidth = r.customerNoWidth();
+                if (r.nextCustomerNo() != null) c.nextCustomerNo = r.nextCustomerNo();
+            }
+            case TRYTON -> {
+                c.endpoint = r.endpoint().trim();
+                c.databaseName = r.database();
+                c.login = r.login();
+                if (r.password() != null) seal(c, r.password());
+            }
+            case BUSINESS_CENTRAL -> {
+                c.endpoint = r.endpoint() == null ? BUSINESS_CENTRAL_API : r.endpoint().trim();
+                c.authority = r.authority() == null ? ENTRA_ID : r.authority().trim();
+                c.tenantId = r.tenantId().trim();
+                c.environment = r.environment().trim();
+                c.remoteCompanyId = r.companyId();
+                c.login = r.clientId().trim();
+                if (r.clientSecret() != null) seal(c, r.clientSecret());
+            }
+        }
+        em.flush();
+        if (!before.equals(c.endpoint + "|" + c.databaseName + "|" + c.tenantId + "|" + c.environment + "|" + c.remoteCompanyId)) {
+            connections.forgetErpCursors(c.id);
+            syncWrites.forget(c.id);
+        }
+        guards.reset(c.id);
+        pending.reevaluateCompany(c.id);
+        return ErpCompanyView.of(c);
+    }
+
+    private void seal(ErpCompany c, String secret) {
+        Secrets.Sealed sealed = secrets.seal(secret, c.id.toString());
+        c.passwordCiphertext = sealed.ciphertext();
+        c.credentialsKeyId = sealed.keyId();
     }
 
     public ErpCompanyView company(UUID id) {

@@ -50,6 +50,15 @@ class ErpCompanyBusinessCentralTest {
     @Inject
     io.merchantdesk.sync.remote.SyncWritesRepository syncWrites;
 
+    private static BusinessCentralSimulator simulator() throws java.io.IOException {
+        return new BusinessCentralSimulator(new BusinessCentralSimulator.TestClock(BusinessCentralSessions.T0));
+    }
+
+    private static String store(Api.User owner) {
+        return owner.as().body(Map.of("name", Api.unique("store"), "billingCurrency", "NOK", "plan", "GROW"))
+                .post("/stores").then().statusCode(201).extract().path("id");
+    }
+
     private static String create(Api.User owner, Map<String, Object> body) {
         String raw = owner.as().body(body).post("/erp-companies").then().statusCode(201)
                 .body("kind", equalTo("BUSINESS_CENTRAL")).body("credentialsSet", equalTo(true))
@@ -94,7 +103,7 @@ class ErpCompanyBusinessCentralTest {
     @Test
     @DisplayName("a BUSINESS_CENTRAL company keeps its client secret write-only and sealed: answers show clientId and credentialsSet, the column is not the plaintext, the check gets a token and finds the company")
     void createAndCheck() throws Exception {
-        try (BusinessCentralSimulator bc = new BusinessCentralSimulator(new BusinessCentralSimulator.TestClock(BusinessCentralSessions.T0))) {
+        try (BusinessCentralSimulator bc = simulator()) {
             Api.User owner = Api.user("bc-owner");
             String id = create(owner, BusinessCentralSessions.company(bc, SECRET));
             for (String path : List.of("/erp-companies/" + id, "/erp-companies")) {
@@ -136,7 +145,7 @@ class ErpCompanyBusinessCentralTest {
     @Test
     @DisplayName("check codes: a refused client secret → ERP_AUTH_FAILED, an unknown company → ERP_COMPANY_NOT_FOUND, nobody listening → ERP_UNREACHABLE; no answer or log line holds the secret")
     void checkCodes() throws Exception {
-        try (BusinessCentralSimulator bc = new BusinessCentralSimulator(new BusinessCentralSimulator.TestClock(BusinessCentralSessions.T0))) {
+        try (BusinessCentralSimulator bc = simulator()) {
             Api.User owner = Api.user("bc-codes");
             String wrongSecret = "wrong-" + UUID.randomUUID();
             String wrong = create(owner, BusinessCentralSessions.company(bc, wrongSecret));
@@ -167,12 +176,11 @@ class ErpCompanyBusinessCentralTest {
     @Test
     @DisplayName("replace: If-Match required, the kind stays (409 ERP_KIND_FIXED), an absent client secret is kept, a new one sealed; another remote company starts the ERP cursors and the remembered sync writes over")
     void replace() throws Exception {
-        try (BusinessCentralSimulator bc = new BusinessCentralSimulator(new BusinessCentralSimulator.TestClock(BusinessCentralSessions.T0))) {
+        try (BusinessCentralSimulator bc = simulator()) {
             Api.User owner = Api.user("bc-replace");
             String wrongSecret = "wrong-" + UUID.randomUUID();
             String id = create(owner, BusinessCentralSessions.company(bc, wrongSecret));
-            String store = owner.as().body(Map.of("name", Api.unique("store"), "billingCurrency", "NOK", "plan", "GROW"))
-                    .post("/stores").then().statusCode(201).extract().path("id");
+            String store = store(owner);
             owner.as().body(Map.of("erpCompanyId", id)).put("/stores/" + store + "/erp-connection").then().statusCode(200);
             String etag = owner.as().get("/erp-companies/" + id).then().statusCode(200).extract().header("ETag");
 
@@ -251,7 +259,7 @@ class ErpCompanyBusinessCentralTest {
     @Test
     @DisplayName("a BUSINESS_CENTRAL company: templates are kept by merchantdesk, customer cards are not (409 ERP_NOT_BUILT_IN); strangers get 404 everywhere")
     void templatesAndStrangers() throws Exception {
-        try (BusinessCentralSimulator bc = new BusinessCentralSimulator(new BusinessCentralSimulator.TestClock(BusinessCentralSessions.T0))) {
+        try (BusinessCentralSimulator bc = simulator()) {
             Api.User owner = Api.user("bc-tenant");
             String id = create(owner, BusinessCentralSessions.company(bc, SECRET));
             owner.as().body(Map.of("code", "RETAIL", "genBusPostingGroup", "DOMESTIC", "customerPostingGroup", "DOMESTIC", "vatBusPostingGroup", "DOMESTIC",
@@ -274,11 +282,10 @@ class ErpCompanyBusinessCentralTest {
     @Test
     @DisplayName("sync runs of a store connected to a BUSINESS_CENTRAL company: CUSTOMERS creates the store's customers in BC once (a rerun creates nothing; SYNC-19: they do not come back as changes), ORDERS places draft sales orders, a BC user's customer is exported")
     void syncRunsAgainstBusinessCentral() throws Exception {
-        try (BusinessCentralSimulator bc = new BusinessCentralSimulator(new BusinessCentralSimulator.TestClock(BusinessCentralSessions.T0))) {
+        try (BusinessCentralSimulator bc = simulator()) {
             Api.User owner = Api.user("bc-sync");
             String company = create(owner, BusinessCentralSessions.company(bc, SECRET));
-            String store = owner.as().body(Map.of("name", Api.unique("store"), "billingCurrency", "NOK", "plan", "GROW"))
-                    .post("/stores").then().statusCode(201).extract().path("id");
+            String store = store(owner);
             SyncFixtures.Setup s = new SyncFixtures.Setup(owner, store, company);
             owner.as().body(Map.of("code", "RETAIL", "genBusPostingGroup", "DOMESTIC", "customerPostingGroup", "DOMESTIC", "vatBusPostingGroup", "DOMESTIC",
                     "paymentTermsCode", "14 DAYS")).post(s.erp("/customer-templates")).then().statusCode(201);

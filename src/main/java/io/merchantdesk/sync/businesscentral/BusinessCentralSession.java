@@ -6,7 +6,6 @@ import io.merchantdesk.sync.Normalize;
 import io.merchantdesk.sync.businesscentral.BusinessCentralClient.Create;
 import io.merchantdesk.sync.businesscentral.BusinessCentralClient.CustomerPage;
 import io.merchantdesk.sync.businesscentral.BusinessCentralClient.Insert;
-import io.merchantdesk.sync.businesscentral.BusinessCentralClient.Outcome;
 import io.merchantdesk.sync.businesscentral.BusinessCentralClient.Update;
 import io.merchantdesk.sync.businesscentral.BusinessCentralClient.Write;
 import io.merchantdesk.sync.businesscentral.BusinessCentralClient.WriteResult;
@@ -104,11 +103,49 @@ final class BusinessCentralSession implements ErpSession {
         }
     }
 
-    /** The unavailable outcome of one request of a $batch: 429/503 were refused before running, anything else may have run. */
-    private static ErpUnavailableException unavailable(WriteResult r) {
-        return new ErpUnavailableException("Business Central could not carry out a request of the $batch (" + r.status() + " "
-                + r.code() + ": " + r.message() + ")", r.status() != 429 && r.status() != 503, null);
+    /** One guarded step of a batched write; {@code retry}: an earlier attempt of this step may have run. */
+    private interface Step<K> {
+        void run(List<K> chunk, boolean retry);
     }
+
+    /** Runs {@code step} on each chunk of at most {@link BusinessCentralClient#MAX_BATCH} keys, each chunk under the guard. */
+    private <K> void inChunks(List<K> keys, Step<K> step) {
+        for (int from = 0; from < keys.size(); from += BusinessCentralClient.MAX_BATCH) {
+            List<K> chunk = keys.subList(from, Math.min(keys.size(), from + BusinessCentralClient.MAX_BATCH));
+            AtomicInteger attempts = new AtomicInteger();
+            call(() -> {
+                step.run(chunk, attempts.incrementAndGet() > 1);
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Sends one $batch: each 2xx goes to {@code ok}, each 412 to {@code conflict} (null: refused), each other 4xx into {@code refused}
+     * (key → status, BC's code and message). A request BC could not carry out (429/5xx inside the batch) fails the step
+     * afterwards, so that the guard retries it (429/503 were refused before running, anything else may have run).
+     */
+    private void send(List<? extends Write> writes, java.util.function.Consumer<WriteResult> ok,
+                      java.util.function.Consumer<WriteResult> conflict, Map<String, String> refused) {
+        WriteResult later = null;
+        for (WriteResult r : client.writeBatch(writes)) {
+            switch (r.outcome()) {
+                case OK -> ok.accept(r);
+                case CONCURRENCY -> {
+                    if (conflict != null) conflict.accept(r);
+                    else refused.put(r.key(), r.status() + " " + r.code() + ": " + r.message());
+                }
+                case UNAVAILABLE -> later = later == null ? r : later;
+                case ERROR -> refused.put(r.key(), r.status() + " " + r.code() + ": " + r.message());
+            }
+        }
+        if (later != null) {
+            throw new ErpUnavailableException("Business Central could not carry out a request of the $batch (" + later.status() + " "
+                    + later.code() + ": " + later.message() + ")", later.status() != 429 && later.status() != 503, null);
+        }
+    }
+
+
 
     // ------------------------------------------------------------------ reads
 
@@ -243,29 +280,16 @@ final class BusinessCentralSession implements ErpSession {
 
         Map<String, String> made = new LinkedHashMap<>(); // number → etag of our write (SYNC-19)
         Map<String, String> refused = new LinkedHashMap<>();
-        for (int from = 0; from < missing.size(); from += BusinessCentralClient.MAX_BATCH) {
-            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + BusinessCentralClient.MAX_BATCH));
-            AtomicInteger attempt = new AtomicInteger();
-            call(() -> {
-                List<String> todo = new ArrayList<>(chunk);
+        inChunks(missing, (chunk, retry) -> {
+            List<String> todo = new ArrayList<>(chunk);
+            todo.removeAll(made.keySet());
+            if (retry) { // the earlier attempt may have run: what it made is ours
+                for (BusinessCentralCustomer c : client.customersByNumbers(todo)) made.put(c.number().toUpperCase(Locale.ROOT), c.etag());
                 todo.removeAll(made.keySet());
-                if (attempt.incrementAndGet() > 1) { // the earlier attempt may have run: what it made is ours
-                    for (BusinessCentralCustomer c : client.customersByNumbers(todo)) made.put(c.number().toUpperCase(Locale.ROOT), c.etag());
-                    todo.removeAll(made.keySet());
-                }
-                List<Create> writes = todo.stream().map(no -> new Create(no, values.get(no))).toList();
-                ErpUnavailableException later = null;
-                for (WriteResult r : client.writeBatch(writes)) {
-                    switch (r.outcome()) {
-                        case OK -> made.put(r.key(), r.customer() == null ? null : r.customer().etag());
-                        case UNAVAILABLE -> later = later == null ? unavailable(r) : later;
-                        default -> refused.put(r.key(), r.status() + " " + r.code() + ": " + r.message());
-                    }
-                }
-                if (later != null) throw later;
-                return null;
-            });
-        }
+            }
+            send(todo.stream().map(no -> new Create(no, values.get(no))).toList(),
+                    r -> made.put(r.key(), r.customer() == null ? null : r.customer().etag()), null, refused);
+        });
         if (!refused.isEmpty()) {
             for (BusinessCentralCustomer c : call(() -> client.customersByNumbers(refused.keySet()))) {
                 String no = c.number().toUpperCase(Locale.ROOT);
@@ -339,44 +363,30 @@ final class BusinessCentralSession implements ErpSession {
         List<String> pending = changes.keySet().stream().filter(current::containsKey).toList();
         for (int round = 0; round < 3 && !pending.isEmpty(); round++) {
             List<String> conflicts = new ArrayList<>();
-            for (int from = 0; from < pending.size(); from += BusinessCentralClient.MAX_BATCH) {
-                List<String> chunk = pending.subList(from, Math.min(pending.size(), from + BusinessCentralClient.MAX_BATCH));
-                AtomicInteger attempt = new AtomicInteger();
-                boolean fresh = round == 0;
-                call(() -> {
-                    List<String> todo = new ArrayList<>(chunk);
-                    todo.removeAll(written.keySet());
-                    if (attempt.incrementAndGet() > 1 || !fresh) {
-                        for (BusinessCentralCustomer c : client.customersByNumbers(todo)) current.put(c.number(), c);
+            boolean reread = round > 0; // the conflicts of the last round are read again
+            inChunks(pending, (chunk, retry) -> {
+                List<String> todo = new ArrayList<>(chunk);
+                todo.removeAll(written.keySet());
+                if (retry || reread) {
+                    for (BusinessCentralCustomer c : client.customersByNumbers(todo)) current.put(c.number(), c);
+                }
+                List<Write> writes = new ArrayList<>();
+                for (String no : todo) {
+                    BusinessCentralCustomer c = current.get(no);
+                    if (c == null) continue;
+                    Map<String, Object> diff = BusinessCentralCards.changes(c, BusinessCentralCards.data(c).mergedWith(changes.get(no)));
+                    if (diff.isEmpty()) {
+                        if (attempted.contains(no)) written.put(no, c.etag()); // the lost attempt wrote it
+                        continue;
                     }
-                    List<Write> writes = new ArrayList<>();
-                    for (String no : todo) {
-                        BusinessCentralCustomer c = current.get(no);
-                        if (c == null) continue;
-                        Map<String, Object> diff = BusinessCentralCards.changes(c, BusinessCentralCards.data(c).mergedWith(changes.get(no)));
-                        if (diff.isEmpty()) {
-                            if (attempted.contains(no)) written.put(no, c.etag()); // the lost attempt wrote it
-                            continue;
-                        }
-                        attempted.add(no);
-                        writes.add(new Update(no, c.id(), c.etag(), diff));
-                    }
-                    ErpUnavailableException later = null;
-                    for (WriteResult r : client.writeBatch(writes)) {
-                        switch (r.outcome()) {
-                            case OK -> written.put(r.key(), r.customer() == null ? null : r.customer().etag());
-                            case CONCURRENCY -> {
-                                conflicts.add(r.key());
-                                attempted.remove(r.key()); // refused, not applied
-                            }
-                            case UNAVAILABLE -> later = later == null ? unavailable(r) : later;
-                            case ERROR -> refused.put(r.key(), r.status() + " " + r.code() + ": " + r.message());
-                        }
-                    }
-                    if (later != null) throw later;
-                    return null;
-                });
-            }
+                    attempted.add(no);
+                    writes.add(new Update(no, c.id(), c.etag(), diff));
+                }
+                send(writes, r -> written.put(r.key(), r.customer() == null ? null : r.customer().etag()), r -> {
+                    conflicts.add(r.key());
+                    attempted.remove(r.key()); // refused, not applied
+                }, refused);
+            });
             pending = conflicts;
         }
         record(written);
@@ -411,33 +421,20 @@ final class BusinessCentralSession implements ErpSession {
         List<String> missing = byDoc.keySet().stream().filter(d -> !placed.containsKey(d)).toList();
         if (!missing.isEmpty()) localCurrency(); // read before the writes, outside their guarded step
         Map<String, String> refused = new LinkedHashMap<>();
-        for (int from = 0; from < missing.size(); from += BusinessCentralClient.MAX_BATCH) {
-            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + BusinessCentralClient.MAX_BATCH));
-            AtomicInteger attempt = new AtomicInteger();
-            call(() -> {
-                List<String> todo = new ArrayList<>(chunk);
+        inChunks(missing, (chunk, retry) -> {
+            List<String> todo = new ArrayList<>(chunk);
+            todo.removeAll(placed.keySet());
+            if (retry) {
+                for (JsonNode so : client.lookup("salesOrders", "externalDocumentNumber", todo)) {
+                    String doc = so.path("externalDocumentNumber").asText().toUpperCase(Locale.ROOT);
+                    placed.put(doc, so);
+                    before.add(doc);
+                }
                 todo.removeAll(placed.keySet());
-                if (attempt.incrementAndGet() > 1) {
-                    for (JsonNode so : client.lookup("salesOrders", "externalDocumentNumber", todo)) {
-                        String doc = so.path("externalDocumentNumber").asText().toUpperCase(Locale.ROOT);
-                        placed.put(doc, so);
-                        before.add(doc);
-                    }
-                    todo.removeAll(placed.keySet());
-                }
-                List<Insert> writes = todo.stream().map(d -> new Insert(d, "salesOrders", salesOrder(d, byDoc.get(d)))).toList();
-                ErpUnavailableException later = null;
-                for (WriteResult r : client.writeBatch(writes)) {
-                    switch (r.outcome()) {
-                        case OK -> placed.put(r.key(), r.body());
-                        case UNAVAILABLE -> later = later == null ? unavailable(r) : later;
-                        default -> refused.put(r.key(), r.status() + " " + r.code() + ": " + r.message());
-                    }
-                }
-                if (later != null) throw later;
-                return null;
-            });
-        }
+            }
+            send(todo.stream().map(d -> new Insert(d, "salesOrders", salesOrder(d, byDoc.get(d)))).toList(),
+                    r -> placed.put(r.key(), r.body()), null, refused);
+        });
         addLines(byDoc, placed, before);
         if (!refused.isEmpty()) {
             StringBuilder m = new StringBuilder("Business Central refused " + refused.size() + " of " + missing.size() + " sales orders:");
@@ -478,33 +475,19 @@ final class BusinessCentralSession implements ErpSession {
             }
         }
         Map<String, String> refused = new LinkedHashMap<>();
-        for (int from = 0; from < lines.size(); from += BusinessCentralClient.MAX_BATCH) {
-            List<Insert> chunk = lines.subList(from, Math.min(lines.size(), from + BusinessCentralClient.MAX_BATCH));
-            Set<String> done = new HashSet<>();
-            AtomicInteger attempt = new AtomicInteger();
-            call(() -> {
-                List<Insert> todo = new ArrayList<>();
-                Map<String, Set<Integer>> reread = new HashMap<>();
-                for (Insert line : chunk) {
-                    if (done.contains(line.key())) continue;
-                    String id = line.key().substring(0, line.key().indexOf('#'));
-                    int sequence = Integer.parseInt(line.key().substring(line.key().indexOf('#') + 1));
-                    if (attempt.get() > 0 && reread.computeIfAbsent(id, this::sequencesUnguarded).contains(sequence)) continue;
-                    todo.add(line);
-                }
-                attempt.incrementAndGet();
-                ErpUnavailableException later = null;
-                for (WriteResult r : client.writeBatch(todo)) {
-                    switch (r.outcome()) {
-                        case OK -> done.add(r.key());
-                        case UNAVAILABLE -> later = later == null ? unavailable(r) : later;
-                        default -> refused.put(r.key(), r.status() + " " + r.code() + ": " + r.message());
-                    }
-                }
-                if (later != null) throw later;
-                return null;
-            });
-        }
+        Set<String> done = new HashSet<>();
+        inChunks(lines, (chunk, retry) -> {
+            List<Insert> todo = new ArrayList<>();
+            Map<String, Set<Integer>> reread = new HashMap<>();
+            for (Insert line : chunk) {
+                if (done.contains(line.key())) continue;
+                String id = line.key().substring(0, line.key().indexOf('#'));
+                int sequence = Integer.parseInt(line.key().substring(line.key().indexOf('#') + 1));
+                if (retry && reread.computeIfAbsent(id, this::sequencesUnguarded).contains(sequence)) continue;
+                todo.add(line);
+            }
+            send(todo, r -> done.add(r.key()), null, refused);
+        });
         if (!refused.isEmpty()) {
             throw new ErpRejectedException("Business Central refused " + refused.size() + " sales order lines: " + refused, null);
         }

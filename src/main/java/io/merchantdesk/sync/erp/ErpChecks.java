@@ -89,15 +89,26 @@ public class ErpChecks {
         return new CheckView(problems.isEmpty(), company.id, company.kind, Instant.now(), problems);
     }
 
-    private List<CheckProblem> checkTryton(ErpCompany company) {
-        String password;
+    /**
+     * The stored secret ({@code what}: "password", "client secret") opened for the check, sealed again first if an older
+     * key sealed it; null after adding ERP_CREDENTIALS_UNREADABLE to {@code problems}.
+     */
+    private String openSecret(ErpCompany company, String what, List<CheckProblem> problems) {
         try {
-            password = secrets.open(company.passwordCiphertext, company.id.toString());
+            String secret = secrets.open(company.passwordCiphertext, company.id.toString());
+            resealIfOldKey(company);
+            return secret;
         } catch (Secrets.Unreadable e) {
-            return List.of(new CheckProblem(CREDENTIALS_UNREADABLE, "The stored password cannot be decrypted with the service's keyset ("
-                    + e.getMessage() + "); create the ERP company again with its password, or restore the key (docs/operations.md)"));
+            problems.add(new CheckProblem(CREDENTIALS_UNREADABLE, "The stored " + what + " cannot be decrypted with the service's keyset ("
+                    + e.getMessage() + "); replace it (PUT /erp-companies/{erpCompanyId}), or restore the key (docs/operations.md)"));
+            return null;
         }
-        resealIfOldKey(company);
+    }
+
+    private List<CheckProblem> checkTryton(ErpCompany company) {
+        List<CheckProblem> unreadable = new ArrayList<>();
+        String password = openSecret(company, "password", unreadable);
+        if (password == null) return unreadable;
         TrytonRpc rpc = new TrytonRpc(new TrytonRpc.Settings(URI.create(company.endpoint), company.databaseName, company.login, password,
                 connectTimeout, requestTimeout));
         try {
@@ -133,14 +144,9 @@ public class ErpChecks {
      * company in that environment); ERP_UNREACHABLE when the token service or BC cannot be reached or answers 429/5xx.
      */
     private List<CheckProblem> checkBusinessCentral(ErpCompany company) {
-        String secret;
-        try {
-            secret = secrets.open(company.passwordCiphertext, company.id.toString());
-        } catch (Secrets.Unreadable e) {
-            return List.of(new CheckProblem(CREDENTIALS_UNREADABLE, "The stored client secret cannot be decrypted with the service's keyset ("
-                    + e.getMessage() + "); create the ERP company again with its client secret, or restore the key (docs/operations.md)"));
-        }
-        resealIfOldKey(company);
+        List<CheckProblem> unreadable = new ArrayList<>();
+        String secret = openSecret(company, "client secret", unreadable);
+        if (secret == null) return unreadable;
         ErpTarget target = new ErpTarget(company.id, URI.create(company.endpoint), null, company.login, secret, company.tenantId,
                 company.environment, company.remoteCompanyId, URI.create(company.authority), Map.of());
         try (BusinessCentralClient client = new BusinessCentralClient(BusinessCentralErpAdapter.settings(target, connectTimeout, requestTimeout, true))) {

@@ -78,8 +78,8 @@ public class ErpCompanyResource {
             description = """
                     Replaces the name and the connection of an ERP company the caller owns, with the fields and rules of a create of its
                     kind (a different kind is 409 ERP_KIND_FIXED). The password (TRYTON) or client secret (BUSINESS_CENTRAL) is write-only:
-                    leave it out to keep the stored one; absent number series fields keep the series (BUILT_IN). If-Match with the ETag is
-                    required (428 PRECONDITION_REQUIRED without it, 412 when stale). When the connection now names another system
+                    leave it out to keep the stored one; absent number series fields keep the series (BUILT_IN).
+                    If-Match with the ETag is required (428 PRECONDITION_REQUIRED without it, 412 when stale). When the connection now names another system
                     (endpoint, database, tenant, environment or company), the ERP side's change cursors of the connected stores start
                     over; every pending record of those stores becomes due at once. Check the result with
                     POST /erp-companies/{erpCompanyId}/checks.""")

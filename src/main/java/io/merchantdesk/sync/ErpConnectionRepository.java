@@ -35,8 +35,14 @@ public class ErpConnectionRepository {
 
     /** The connection moved to another ERP company: the change capture starts from nothing. */
     public void forgetCapture(UUID storeId) {
-        em.createNativeQuery("UPDATE erp_connections SET import_watermark = NULL, export_watermark = NULL, sync_snapshot = NULL WHERE store_id = :s")
+        em.createNativeQuery("UPDATE erp_connections SET import_watermark = NULL, export_watermark = NULL, sync_snapshot = NULL, erp_cursor = NULL WHERE store_id = :s")
                 .setParameter("s", storeId).executeUpdate();
+    }
+
+    /** The ERP company's connection now names another system: the ERP side's change cursors of its stores start over. */
+    public void forgetErpCursors(UUID erpCompanyId) {
+        em.createNativeQuery("UPDATE erp_connections SET erp_cursor = NULL WHERE erp_company_id = :c")
+                .setParameter("c", erpCompanyId).executeUpdate();
     }
 
     /** The stores connected to an ERP company. */

@@ -56,7 +56,8 @@ public class ErpConnectionResource {
             description = """
                     Tests the ERP company the store is connected to, like POST /erp-companies/{erpCompanyId}/checks: BUILT_IN is always ok;
                     TRYTON answers ERP_UNREACHABLE, ERP_AUTH_FAILED, ERP_MODULE_MISSING (party and sale must be activated),
-                    ERP_CREDENTIALS_UNREADABLE or ERP_ERROR. A failed check is still a 200: the problems are the answer. Needs
+                    ERP_CREDENTIALS_UNREADABLE or ERP_ERROR; BUSINESS_CENTRAL answers ERP_UNREACHABLE, ERP_AUTH_FAILED,
+                    ERP_COMPANY_NOT_FOUND, ERP_CREDENTIALS_UNREADABLE or ERP_ERROR. A failed check is still a 200: the problems are the answer. Needs
                     MANAGE_ERP_SYNC on the store.""")
     @APIResponse(responseCode = "200", description = "The check's outcome",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckView.class)))

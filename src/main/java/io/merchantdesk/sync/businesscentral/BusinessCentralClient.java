@@ -47,7 +47,7 @@ import java.util.function.Consumer;
  * </ul>
  * Thread-safe.
  */
-public final class BusinessCentralClient {
+public final class BusinessCentralClient implements AutoCloseable {
 
     /** The scope of a client-credentials token for BC's APIs (Microsoft's service-to-service authentication page). */
     public static final String DEFAULT_SCOPE = "https://api.businesscentral.dynamics.com/.default";
@@ -98,7 +98,7 @@ public final class BusinessCentralClient {
     }
 
     /** One write of a {@link #writeBatch}; {@code key} is the caller's, echoed in the result. */
-    public sealed interface Write permits Create, Update {
+    public sealed interface Write permits Create, Update, Insert {
         String key();
     }
 
@@ -108,6 +108,13 @@ public final class BusinessCentralClient {
 
     /** PATCH of customer {@code id} with {@code If-Match: etag} (from the customer's {@code @odata.etag}). */
     public record Update(String key, String id, String etag, Map<String, ?> values) implements Write {
+    }
+
+    /**
+     * POST of another entity of the company ({@code path} relative to {@code companies({id})/}, e.g. {@code salesOrders}
+     * or {@code salesOrders(<id>)/salesOrderLines}); its answer is {@link WriteResult#body()}.
+     */
+    public record Insert(String key, String path, Map<String, ?> values) implements Write {
     }
 
     /** How one write of a batch ended. */
@@ -124,7 +131,11 @@ public final class BusinessCentralClient {
 
     /** The result of one write of a batch, in the order of the writes. */
     public record WriteResult(String key, int status, Outcome outcome, BusinessCentralCustomer customer,
-                              String code, String message) {
+                              String code, String message, JsonNode body) {
+    }
+
+    /** One server page of a customer scan and the link to the next one (null after the last). */
+    public record CustomerPage(List<BusinessCentralCustomer> customers, URI nextLink) {
     }
 
     private record Token(String value, Instant refreshAt) {
@@ -170,6 +181,12 @@ public final class BusinessCentralClient {
         return tokensFetched;
     }
 
+    /** Releases the HTTP client's connections and threads. */
+    @Override
+    public void close() {
+        http.close();
+    }
+
     // ---- reads ----
 
     /**
@@ -185,28 +202,39 @@ public final class BusinessCentralClient {
      * @param maxPageSize {@code odata.maxpagesize}; BC online caps pages at 20,000 whatever is asked
      */
     public Changes customersChangedSince(Instant since, int maxPageSize, Consumer<List<BusinessCentralCustomer>> page) {
-        String filter = "lastModifiedDateTime ge " + since; // a DateTimeOffset literal is not quoted in OData
-        URI first = URI.create(customersUri() + "?$filter=" + encode(filter) + "&$orderby=" + encode("lastModifiedDateTime,id"));
         int count = 0;
         int pages = 0;
         Instant latest = null;
-        URI next = first;
-        while (next != null) {
-            JsonNode answer = send("GET customers changed since " + since, "GET", next, null, maxPageSize, null);
-            List<BusinessCentralCustomer> customers = customers(answer);
-            customers.sort(Comparator.comparing(BusinessCentralCustomer::lastModifiedDateTime,
-                    Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(BusinessCentralCustomer::id));
-            for (BusinessCentralCustomer c : customers) {
+        URI next = null;
+        do {
+            CustomerPage answer = customersChangedPage(since, next, maxPageSize);
+            for (BusinessCentralCustomer c : answer.customers()) {
                 if (c.lastModifiedDateTime() != null && (latest == null || c.lastModifiedDateTime().isAfter(latest))) {
                     latest = c.lastModifiedDateTime();
                 }
             }
-            count += customers.size();
+            count += answer.customers().size();
             pages++;
-            if (!customers.isEmpty()) page.accept(customers);
-            next = nextLink(answer);
-        }
+            if (!answer.customers().isEmpty()) page.accept(answer.customers());
+            next = answer.nextLink();
+        } while (next != null);
         return new Changes(count, pages, Optional.ofNullable(latest));
+    }
+
+    /**
+     * One server page of {@link #customersChangedSince}: the first one ({@code nextLink} null) or the one
+     * {@code nextLink} names (a link from an earlier page, which may be kept between calls: BC's skip token names the
+     * position after the last record sent). {@code since} null scans every customer.
+     */
+    public CustomerPage customersChangedPage(Instant since, URI nextLink, int maxPageSize) {
+        URI uri = nextLink != null ? checkedLink(nextLink.toString())
+                : URI.create(customersUri() + "?" + (since == null ? "" : "$filter=" + encode("lastModifiedDateTime ge " + since) + "&")
+                + "$orderby=" + encode("lastModifiedDateTime,id")); // a DateTimeOffset literal is not quoted in OData
+        JsonNode answer = send("GET customers changed since " + since, "GET", uri, null, maxPageSize, null);
+        List<BusinessCentralCustomer> customers = customers(answer);
+        customers.sort(Comparator.comparing(BusinessCentralCustomer::lastModifiedDateTime,
+                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(BusinessCentralCustomer::id));
+        return new CustomerPage(customers, nextLink(answer));
     }
 
     /** The customers with these numbers (e.g. merchantdesk's references), in BC's order; missing ones are absent. */
@@ -232,22 +260,59 @@ public final class BusinessCentralClient {
         }
     }
 
+    /** The customers matching an OData filter (every page). */
+    public List<BusinessCentralCustomer> customersWhere(String filter) {
+        return customers(list("customers", filter));
+    }
+
     private List<BusinessCentralCustomer> lookup(String field, Collection<String> values) {
+        return customers(lookup("customers", field, values));
+    }
+
+    private static List<BusinessCentralCustomer> customers(List<JsonNode> nodes) {
+        return new ArrayList<>(nodes.stream().map(BusinessCentralCustomer::fromJson).toList());
+    }
+
+    /**
+     * The entities of {@code entitySet} (relative to {@code companies({id})/}) whose {@code field} is one of
+     * {@code values}: {@code in (...)} (or {@code eq ... or eq ...} chains) in requests of {@link #LOOKUP_CHUNK} values.
+     */
+    public List<JsonNode> lookup(String entitySet, String field, Collection<String> values) {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(values));
-        List<BusinessCentralCustomer> out = new ArrayList<>();
+        List<JsonNode> out = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK));
-            String filter = settings.inOperator()
-                    ? field + " in (" + String.join(",", chunk.stream().map(BusinessCentralClient::literal).toList()) + ")"
-                    : String.join(" or ", chunk.stream().map(v -> field + " eq " + literal(v)).toList());
-            URI next = URI.create(customersUri() + "?$filter=" + encode(filter));
-            while (next != null) {
-                JsonNode answer = send("GET customers by " + field, "GET", next, null, 0, null);
-                out.addAll(customers(answer));
-                next = nextLink(answer);
-            }
+            out.addAll(list(entitySet, anyOf(field, distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK)))));
         }
         return out;
+    }
+
+    /** An OData condition "field is one of values", as {@code in} or as an {@code or} chain per {@link Settings#inOperator}. */
+    public String anyOf(String field, Collection<String> values) {
+        return settings.inOperator()
+                ? field + " in (" + String.join(",", values.stream().map(BusinessCentralClient::literal).toList()) + ")"
+                : "(" + String.join(" or ", values.stream().map(v -> field + " eq " + literal(v)).toList()) + ")";
+    }
+
+    /** Every entity of {@code entitySet} (relative to {@code companies({id})/}) matching {@code filter} (null: all), every page. */
+    public List<JsonNode> list(String entitySet, String filter) {
+        List<JsonNode> out = new ArrayList<>();
+        URI next = URI.create(apiRoot + companyPath + "/" + entitySet + (filter == null ? "" : "?$filter=" + encode(filter)));
+        while (next != null) {
+            JsonNode answer = send("GET " + entitySet, "GET", next, null, 0, null);
+            answer.path("value").forEach(out::add);
+            next = nextLink(answer);
+        }
+        return out;
+    }
+
+    /** The company itself ({@code GET companies({id})}): id, name, displayName...; empty on 404. */
+    public Optional<JsonNode> company() {
+        try {
+            return Optional.of(send("GET company", "GET", URI.create(apiRoot + companyPath), null, 0, null));
+        } catch (BusinessCentralErrorException e) {
+            if (e.httpStatus() == 404) return Optional.empty();
+            throw e;
+        }
     }
 
     // ---- writes ----
@@ -301,6 +366,11 @@ public final class BusinessCentralClient {
                     headers.put("If-Match", u.etag());
                     r.set("body", body(u.values()));
                 }
+                case Insert i -> {
+                    r.put("method", "POST");
+                    r.put("url", companyPath + "/" + i.path());
+                    r.set("body", JSON.valueToTree(i.values()));
+                }
             }
             r.set("headers", headers);
         }
@@ -312,28 +382,30 @@ public final class BusinessCentralClient {
             if (w == null) continue; // BC echoes our ids; anything else is not ours to report
             int status = response.path("status").asInt();
             JsonNode body = response.path("body");
-            results.put(requestId, result(w.key(), status, body));
+            results.put(requestId, result(w, status, body));
         }
         List<WriteResult> ordered = new ArrayList<>(writes.size());
         for (Map.Entry<String, Write> e : byRequestId.entrySet()) {
             WriteResult r = results.get(e.getKey());
             // a response missing from the batch answer: nothing is known about that write
             ordered.add(r != null ? r : new WriteResult(e.getValue().key(), 0, Outcome.UNAVAILABLE, null, "",
-                    "no response for this request in the $batch answer"));
+                    "no response for this request in the $batch answer", null));
         }
         return ordered;
     }
 
-    private static WriteResult result(String key, int status, JsonNode body) {
+    private static WriteResult result(Write w, int status, JsonNode body) {
+        String key = w.key();
         if (status >= 200 && status < 300) {
-            return new WriteResult(key, status, Outcome.OK, body.isObject() ? BusinessCentralCustomer.fromJson(body) : null, "", "");
+            BusinessCentralCustomer customer = body.isObject() && !(w instanceof Insert) ? BusinessCentralCustomer.fromJson(body) : null;
+            return new WriteResult(key, status, Outcome.OK, customer, "", "", body.isObject() ? body : null);
         }
         String code = body.path("error").path("code").asText("");
         String message = body.path("error").path("message").asText("");
         Outcome outcome = status == 412 ? Outcome.CONCURRENCY
                 : status == 429 || status >= 500 ? Outcome.UNAVAILABLE
                 : Outcome.ERROR;
-        return new WriteResult(key, status, outcome, null, code, message);
+        return new WriteResult(key, status, outcome, null, code, message, null);
     }
 
     // ---- transport ----
@@ -483,7 +555,10 @@ public final class BusinessCentralClient {
     private URI nextLink(JsonNode answer) {
         JsonNode link = answer.get("@odata.nextLink");
         if (link == null || link.isNull()) return null;
-        String s = link.asText();
+        return checkedLink(link.asText());
+    }
+
+    private URI checkedLink(String s) {
         if (!s.startsWith(apiRoot)) {
             throw new BusinessCentralErrorException("GET nextLink", 0, "UnexpectedNextLink", "nextLink outside " + apiRoot + ": " + s);
         }
@@ -508,7 +583,6 @@ public final class BusinessCentralClient {
         }
     }
 
-    /** {@code Retry-After}: delta-seconds, or an HTTP date (RFC 9110 allows both). */
     /** An OData string literal: single quotes, a quote inside doubled. */
     static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";

@@ -33,9 +33,17 @@ public final class BusinessCentralReference {
 
     /** The BC customer number for merchantdesk customer {@code customerId}; always 20 characters. */
     public static String number(UUID customerId) {
+        return number(customerId.toString());
+    }
+
+    /**
+     * The BC customer number for any merchantdesk reference ({@code NewCard.reference}: a customer's id, or
+     * {@code order:<order id>}); {@code number(uuid.toString())} is {@code number(uuid)}.
+     */
+    public static String number(String reference) {
         byte[] digest;
         try {
-            digest = MessageDigest.getInstance("SHA-256").digest(customerId.toString().getBytes(StandardCharsets.US_ASCII));
+            digest = MessageDigest.getInstance("SHA-256").digest(reference.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
@@ -52,6 +60,19 @@ public final class BusinessCentralReference {
             bits -= 5;
         }
         return out.toString();
+    }
+
+    /**
+     * The {@code externalDocumentNumber} (Text[35]) of the sales order merchantdesk places for a store order: {@code MD}
+     * and the order id's 32 hex digits (the id itself has 36 characters), so the retry of a placement whose answer was
+     * lost finds the order by it. A reference that is not a UUID gets the customer-number form instead.
+     */
+    public static String documentReference(String orderReference) {
+        try {
+            return PREFIX + UUID.fromString(orderReference).toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        } catch (IllegalArgumentException notAnId) {
+            return number(orderReference);
+        }
     }
 
     /** Whether {@code number} has the shape of a number merchantdesk assigned. */

@@ -52,6 +52,16 @@ public final class Model {
     /** The fields of an ERP card the sync maps (both directions). */
     public record CardData(String name, String name2, String contact, String address, String address2, String city,
                            String postCode, String county, String countryCode, String phone, String email) {
+        /** An update's merge in every adapter: store data fills the card; a field the store leaves empty keeps the card's value. */
+        public CardData mergedWith(CardData in) {
+            return new CardData(pick(in.name, name), pick(in.name2, name2), pick(in.contact, contact), pick(in.address, address),
+                    pick(in.address2, address2), pick(in.city, city), pick(in.postCode, postCode), pick(in.county, county),
+                    pick(in.countryCode, countryCode), pick(in.phone, phone), pick(in.email, email));
+        }
+
+        private static String pick(String preferred, String fallback) {
+            return preferred == null || preferred.isBlank() ? fallback : preferred;
+        }
     }
 
     /**

@@ -79,7 +79,7 @@ public class BuiltInErpAdapter {
 
         @Override
         public Map<String, Template> templates() {
-            return own.jdbc(c -> BuiltInErpAdapter.this.templates(c, company));
+            return own.jdbc(c -> ErpRegisterRepository.templates(c, company));
         }
 
         @Override
@@ -185,23 +185,6 @@ public class BuiltInErpAdapter {
                 Timestamp changed = rs.getTimestamp(18);
                 out.add(new Row(new ErpCard(rs.getString(1), d, rs.getString(13), rs.getString(14), rs.getBoolean(15), rs.getString(16),
                         rs.getString(17), changed == null ? null : changed.toInstant()), rs.getString(19), rs.getObject(20, UUID.class)));
-            }
-        }
-        return out;
-    }
-
-    private Map<String, Template> templates(Connection c, UUID company) throws SQLException {
-        Map<String, Template> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT code, gen_bus_posting_group, customer_posting_group, vat_bus_posting_group, tax_area_code,
-                       payment_terms_code, prices_including_vat FROM erp_customer_templates WHERE erp_company_id = ?""")) {
-            ps.setObject(1, company);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), new Template(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getBoolean(7),
-                            ErpCustomerTemplate.missingFields(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))));
-                }
             }
         }
         return out;
@@ -334,7 +317,7 @@ public class BuiltInErpAdapter {
             for (Map.Entry<String, CardData> e : changes.entrySet()) {
                 ErpCard card = current.get(e.getKey());
                 if (card == null) continue;
-                CardData merged = merge(card.data(), e.getValue());
+                CardData merged = card.data().mergedWith(e.getValue());
                 if (merged.equals(card.data())) continue; // SYNC-12's rule holds both ways: write only real changes
                 int k = 1;
                 ps.setString(k++, merged.name() == null ? "" : merged.name());
@@ -350,18 +333,6 @@ public class BuiltInErpAdapter {
             if (!updated.isEmpty()) ps.executeBatch();
         }
         return updated;
-    }
-
-    /** Store data fills the card; a field the store leaves empty keeps the card's value. */
-    private static CardData merge(CardData card, CardData in) {
-        return new CardData(pick(in.name(), card.name()), pick(in.name2(), card.name2()), pick(in.contact(), card.contact()),
-                pick(in.address(), card.address()), pick(in.address2(), card.address2()), pick(in.city(), card.city()),
-                pick(in.postCode(), card.postCode()), pick(in.county(), card.county()), pick(in.countryCode(), card.countryCode()),
-                pick(in.phone(), card.phone()), pick(in.email(), card.email()));
-    }
-
-    private static String pick(String preferred, String fallback) {
-        return preferred == null || preferred.isBlank() ? fallback : preferred;
     }
 
     /**

@@ -1,6 +1,12 @@
 package io.merchantdesk.sync.erp;
 
 import io.merchantdesk.kernel.secrets.Secrets;
+import io.merchantdesk.sync.businesscentral.BusinessCentralAuthException;
+import io.merchantdesk.sync.businesscentral.BusinessCentralClient;
+import io.merchantdesk.sync.businesscentral.BusinessCentralErpAdapter;
+import io.merchantdesk.sync.businesscentral.BusinessCentralErrorException;
+import io.merchantdesk.sync.businesscentral.BusinessCentralUnavailableException;
+import io.merchantdesk.sync.remote.ErpTarget;
 import io.merchantdesk.sync.erp.ErpDtos.CheckProblem;
 import io.merchantdesk.sync.erp.ErpDtos.CheckView;
 import io.merchantdesk.sync.tryton.TrytonAuthException;
@@ -37,6 +43,7 @@ public class ErpChecks {
     public static final String MODULE_MISSING = "ERP_MODULE_MISSING";
     public static final String CREDENTIALS_UNREADABLE = "ERP_CREDENTIALS_UNREADABLE";
     public static final String ERROR = "ERP_ERROR";
+    public static final String COMPANY_NOT_FOUND = "ERP_COMPANY_NOT_FOUND";
 
     /** The Tryton modules the sync's Tryton adapter needs: parties (customers) and sales (imported orders). */
     public static final List<String> TRYTON_MODULES = List.of("party", "sale");
@@ -75,21 +82,33 @@ public class ErpChecks {
         List<CheckProblem> problems = switch (company.kind) {
             case BUILT_IN -> List.of();
             case TRYTON -> checkTryton(company);
+            case BUSINESS_CENTRAL -> checkBusinessCentral(company);
         };
         if (problems.isEmpty()) LOG.infof("ERP check of company %s (%s): ok", company.id, company.kind);
         else LOG.infof("ERP check of company %s (%s): %s", company.id, company.kind, problems);
         return new CheckView(problems.isEmpty(), company.id, company.kind, Instant.now(), problems);
     }
 
-    private List<CheckProblem> checkTryton(ErpCompany company) {
-        String password;
+    /**
+     * The stored secret ({@code what}: "password", "client secret") opened for the check, sealed again first if an older
+     * key sealed it; null after adding ERP_CREDENTIALS_UNREADABLE to {@code problems}.
+     */
+    private String openSecret(ErpCompany company, String what, List<CheckProblem> problems) {
         try {
-            password = secrets.open(company.passwordCiphertext, company.id.toString());
+            String secret = secrets.open(company.passwordCiphertext, company.id.toString());
+            resealIfOldKey(company);
+            return secret;
         } catch (Secrets.Unreadable e) {
-            return List.of(new CheckProblem(CREDENTIALS_UNREADABLE, "The stored password cannot be decrypted with the service's keyset ("
-                    + e.getMessage() + "); create the ERP company again with its password, or restore the key (docs/operations.md)"));
+            problems.add(new CheckProblem(CREDENTIALS_UNREADABLE, "The stored " + what + " cannot be decrypted with the service's keyset ("
+                    + e.getMessage() + "); replace it (PUT /erp-companies/{erpCompanyId}), or restore the key (docs/operations.md)"));
+            return null;
         }
-        resealIfOldKey(company);
+    }
+
+    private List<CheckProblem> checkTryton(ErpCompany company) {
+        List<CheckProblem> unreadable = new ArrayList<>();
+        String password = openSecret(company, "password", unreadable);
+        if (password == null) return unreadable;
         TrytonRpc rpc = new TrytonRpc(new TrytonRpc.Settings(URI.create(company.endpoint), company.databaseName, company.login, password,
                 connectTimeout, requestTimeout));
         try {
@@ -120,6 +139,38 @@ public class ErpChecks {
     }
 
     /**
+     * BUSINESS_CENTRAL: a token for the app registration (ERP_AUTH_FAILED when Entra ID refuses the client credentials,
+     * or BC refuses the app: 401/403), then {@code GET companies({id})} (ERP_COMPANY_NOT_FOUND when BC has no such
+     * company in that environment); ERP_UNREACHABLE when the token service or BC cannot be reached or answers 429/5xx.
+     */
+    private List<CheckProblem> checkBusinessCentral(ErpCompany company) {
+        List<CheckProblem> unreadable = new ArrayList<>();
+        String secret = openSecret(company, "client secret", unreadable);
+        if (secret == null) return unreadable;
+        ErpTarget target = new ErpTarget(company.id, URI.create(company.endpoint), null, company.login, secret, company.tenantId,
+                company.environment, company.remoteCompanyId, URI.create(company.authority), Map.of());
+        try (BusinessCentralClient client = new BusinessCentralClient(BusinessCentralErpAdapter.settings(target, connectTimeout, requestTimeout, true))) {
+            if (client.company().isEmpty()) {
+                return List.of(new CheckProblem(COMPANY_NOT_FOUND, "Business Central has no company " + company.remoteCompanyId
+                        + " in environment " + company.environment + " of tenant " + company.tenantId + " (GET companies lists the ids)"));
+            }
+            return List.of();
+        } catch (BusinessCentralAuthException e) {
+            String what = e.request().startsWith("POST token")
+                    ? "Microsoft Entra ID refused the app's client credentials (" + e.httpStatus() + " " + e.code() + "): check tenantId, clientId and clientSecret"
+                    : "Business Central refused the app (" + e.httpStatus() + " " + e.code() + "): register it in Business Central "
+                    + "(Microsoft Entra applications) and give it permission sets";
+            return List.of(new CheckProblem(AUTH_FAILED, scrub(what, secret)));
+        } catch (BusinessCentralUnavailableException e) {
+            return List.of(new CheckProblem(UNREACHABLE, scrub("Business Central cannot be reached (" + e.getMessage() + ")", secret)));
+        } catch (BusinessCentralErrorException e) {
+            return List.of(new CheckProblem(ERROR, scrub("Business Central refused the check: " + e.getMessage(), secret)));
+        } catch (RuntimeException e) {
+            return List.of(new CheckProblem(ERROR, "The check failed: " + scrub(e.getClass().getSimpleName() + ": " + e.getMessage(), secret)));
+        }
+    }
+
+    /**
      * ERP_MODULE_MISSING for every required module that is not {@code activated} in the rows of
      * {@code ir.module.search_read([name in required], fields [name, state])}.
      */
@@ -135,7 +186,7 @@ public class ErpChecks {
         return problems;
     }
 
-    /** Key rotation: a password sealed by an older key is sealed again by the primary. Best effort. */
+    /** Key rotation: a password or client secret sealed by an older key is sealed again by the primary. Best effort. */
     void resealIfOldKey(ErpCompany company) {
         long primary = secrets.primaryKeyId();
         if (company.credentialsKeyId != null && company.credentialsKeyId == primary) return;

@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * An ERP company, owned by a user the way a store is. BUILT_IN: a customer register in merchantdesk's schema;
  * TRYTON: a Tryton database with its connection (the password only as a {@code kernel.secrets.Secrets}
- * ciphertext bound to this row's id; V33).
+ * ciphertext bound to this row's id; V33). BUSINESS_CENTRAL: a BC company, with endpoint = the API root, login = the app
+ * registration's client id and the sealed password = its client secret (V34).
  */
 @Entity
 @Table(name = "erp_companies")
@@ -34,6 +35,12 @@ public class ErpCompany extends BaseEntity {
     public byte[] passwordCiphertext;
     /** The keyset key that sealed {@link #passwordCiphertext} (rotation: rows still on an old key). */
     public Long credentialsKeyId;
+
+    /** BUSINESS_CENTRAL (V34): the Entra tenant, the BC environment, the company's id in BC, the token service's base URL. */
+    public String tenantId;
+    public String environment;
+    public UUID remoteCompanyId;
+    public String authority;
 
     @Override
     public String toString() { // never the ciphertext (nor anything derived from the password)

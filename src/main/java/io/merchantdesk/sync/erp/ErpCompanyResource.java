@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/erp-companies")
 @Authenticated
-@Tag(name = "ERP register", description = "ERP companies (BUILT_IN: merchantdesk's own customer register with customer cards and templates; TRYTON: a Tryton server, connection only) and their connection checks")
+@Tag(name = "ERP register", description = "ERP companies (BUILT_IN: merchantdesk's own customer register with customer cards and templates; TRYTON: a Tryton server, connection only; BUSINESS_CENTRAL: a Business Central company, customer templates kept here) and their connection checks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ErpCompanyResource {
@@ -31,15 +31,18 @@ public class ErpCompanyResource {
     @Inject
     ErpChecks checks;
 
-    static final String NOT_BUILT_IN = "ERP_NOT_BUILT_IN: the ERP company is not the built-in register (kind TRYTON: its customers and templates live in Tryton)";
+    static final String NOT_BUILT_IN = "ERP_NOT_BUILT_IN: the ERP company is not the built-in register (its customers live in Tryton or Business Central; templates of a TRYTON company too)";
 
     @POST
-    @Operation(operationId = "createErpCompany", summary = "Create an ERP company (built-in register or a Tryton connection); the caller owns it",
+    @Operation(operationId = "createErpCompany", summary = "Create an ERP company (built-in register, a Tryton or a Business Central connection); the caller owns it",
             description = """
                     Creates an ERP company owned by the caller. kind BUILT_IN (the default) is a customer register in merchantdesk with its
                     number series (prefix, width, next number). kind TRYTON is a Tryton 6.0 server: endpoint (http or https), database, login
-                    and password are required and the number series fields are refused; the password is write-only (stored encrypted,
-                    bound to this company; answers show credentialsSet) — check it with POST /erp-companies/{erpCompanyId}/checks.
+                    and password are required and the number series fields are refused. kind BUSINESS_CENTRAL is a Business Central company
+                    reached over API v2.0 with an app registration's client credentials: tenantId, environment, companyId, clientId and
+                    clientSecret are required, endpoint (the API's base URL) and authority (the token service) default to Microsoft's, and
+                    the number series fields are refused. The password and the client secret are write-only (stored encrypted, bound to
+                    this company; answers show credentialsSet) — check them with POST /erp-companies/{erpCompanyId}/checks.
                     All invalid fields are reported at once. Stores connect to a company through PUT /stores/{storeId}/erp-connection;
                     sync runs on a TRYTON company are not available yet (422 ERP_ADAPTER_NOT_AVAILABLE).""")
     @APIResponse(responseCode = "201", description = "The ERP company",
@@ -69,14 +72,39 @@ public class ErpCompanyResource {
         return Response.ok(c).tag(Etags.of(c.version())).build();
     }
 
+    @PUT
+    @Path("/{erpCompanyId}")
+    @Operation(operationId = "replaceErpCompany", summary = "Replace an ERP company's name and connection (its kind stays)",
+            description = """
+                    Replaces the name and the connection of an ERP company the caller owns, with the fields and rules of a create of its
+                    kind (a different kind is 409 ERP_KIND_FIXED). The password (TRYTON) or client secret (BUSINESS_CENTRAL) is write-only:
+                    leave it out to keep the stored one; absent number series fields keep the series (BUILT_IN).
+                    If-Match with the ETag is required (428 PRECONDITION_REQUIRED without it, 412 when stale). When the connection now names another system
+                    (endpoint, database, tenant, environment or company), the ERP side's change cursors of the connected stores start
+                    over; every pending record of those stores becomes due at once. Check the result with
+                    POST /erp-companies/{erpCompanyId}/checks.""")
+    @APIResponse(responseCode = "200", description = "The ERP company",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCompanyView.class)))
+    @APIResponse(responseCode = "409", description = "ERP_KIND_FIXED: the request names another kind than the company's")
+    @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: the ETag is stale")
+    @APIResponse(responseCode = "428", description = "PRECONDITION_REQUIRED: If-Match is missing")
+    public Response replace(@PathParam("erpCompanyId") UUID id, @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull CreateErpCompanyRequest request) {
+        ErpCompanyView c = register.replaceCompany(id, ifMatch, request);
+        return Response.ok(c).tag(Etags.of(c.version())).build();
+    }
+
     @POST
     @Path("/{erpCompanyId}/checks")
-    @Operation(operationId = "checkErpCompany", summary = "Check an ERP company's connection (reachability, credentials, modules)",
+    @Operation(operationId = "checkErpCompany", summary = "Check an ERP company's connection (reachability, credentials, modules or company)",
             description = """
                     Tests the company the caller owns and answers what is wrong, each with a stable code: BUILT_IN is always ok. TRYTON: logs in
                     with the stored credentials (ERP_UNREACHABLE: connection refused, unknown host, time-out or HTTP 5xx/429;
                     ERP_AUTH_FAILED: wrong login or password, or no such database), then reads ir.module (ERP_MODULE_MISSING: party or
-                    sale not activated); ERP_CREDENTIALS_UNREADABLE when the service's keyset cannot decrypt the stored password;
+                    sale not activated). BUSINESS_CENTRAL: asks the token service for a token with the client credentials, then reads the
+                    company (ERP_AUTH_FAILED: the credentials are refused, or Business Central refuses the app; ERP_UNREACHABLE: the token
+                    service or the API cannot be reached, times out or answers 429/5xx; ERP_COMPANY_NOT_FOUND: no such company in that
+                    environment). ERP_CREDENTIALS_UNREADABLE when the service's keyset cannot decrypt the stored password or secret;
                     ERP_ERROR for anything else. A failed check is still a 200: the problems are the answer. Nothing is written in the ERP.""")
     @APIResponse(responseCode = "200", description = "The check's outcome",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckView.class)))

@@ -15,7 +15,8 @@ final class ErpConnectionFields {
     private ErpConnectionFields() {
     }
 
-    static List<FieldError> problems(ErpKind kind, CreateErpCompanyRequest r) {
+    /** {@code secretKept}: a replace, where an absent password or client secret keeps the sealed one. */
+    static List<FieldError> problems(ErpKind kind, CreateErpCompanyRequest r, boolean secretKept) {
         List<FieldError> errors = new ArrayList<>();
         if (kind == ErpKind.TRYTON) {
             if (blank(r.endpoint())) errors.add(new FieldError("endpoint", "is required for kind TRYTON"));
@@ -25,17 +26,53 @@ final class ErpConnectionFields {
             }
             if (blank(r.database())) errors.add(new FieldError("database", "is required for kind TRYTON"));
             if (blank(r.login())) errors.add(new FieldError("login", "is required for kind TRYTON"));
-            if (r.password() == null || r.password().isEmpty()) errors.add(new FieldError("password", "is required for kind TRYTON"));
+            if (r.password() == null ? !secretKept : r.password().isEmpty()) errors.add(new FieldError("password", "is required for kind TRYTON"));
             if (r.customerNoPrefix() != null) errors.add(new FieldError("customerNoPrefix", "only for kind BUILT_IN (Tryton numbers its parties)"));
             if (r.customerNoWidth() != null) errors.add(new FieldError("customerNoWidth", "only for kind BUILT_IN (Tryton numbers its parties)"));
             if (r.nextCustomerNo() != null) errors.add(new FieldError("nextCustomerNo", "only for kind BUILT_IN (Tryton numbers its parties)"));
+            refuseBusinessCentralFields(errors, r);
+        } else if (kind == ErpKind.BUSINESS_CENTRAL) {
+            businessCentral(errors, r, secretKept);
         } else {
-            if (r.endpoint() != null) errors.add(new FieldError("endpoint", "only for kind TRYTON"));
+            refuseBusinessCentralFields(errors, r);
+            if (r.endpoint() != null) errors.add(new FieldError("endpoint", "only for kinds TRYTON and BUSINESS_CENTRAL"));
             if (r.database() != null) errors.add(new FieldError("database", "only for kind TRYTON"));
             if (r.login() != null) errors.add(new FieldError("login", "only for kind TRYTON"));
             if (r.password() != null) errors.add(new FieldError("password", "only for kind TRYTON"));
         }
         return errors;
+    }
+
+    private static void businessCentral(List<FieldError> errors, CreateErpCompanyRequest r, boolean secretKept) {
+        for (String[] url : new String[][]{{"endpoint", r.endpoint()}, {"authority", r.authority()}}) {
+            if (url[1] == null) continue; // Microsoft's by default
+            String problem = blank(url[1]) ? "must not be blank (leave it out for Microsoft's)" : endpointProblem(url[1].trim());
+            if (problem != null) errors.add(new FieldError(url[0], problem));
+        }
+        if (blank(r.tenantId())) errors.add(new FieldError("tenantId", "is required for kind BUSINESS_CENTRAL"));
+        if (blank(r.environment())) errors.add(new FieldError("environment", "is required for kind BUSINESS_CENTRAL"));
+        if (r.companyId() == null) errors.add(new FieldError("companyId", "is required for kind BUSINESS_CENTRAL"));
+        if (blank(r.clientId())) errors.add(new FieldError("clientId", "is required for kind BUSINESS_CENTRAL"));
+        if (r.clientSecret() == null ? !secretKept : r.clientSecret().isEmpty()) {
+            errors.add(new FieldError("clientSecret", "is required for kind BUSINESS_CENTRAL"));
+        }
+        if (r.database() != null) errors.add(new FieldError("database", "only for kind TRYTON"));
+        if (r.login() != null) errors.add(new FieldError("login", "only for kind TRYTON (Business Central: clientId)"));
+        if (r.password() != null) errors.add(new FieldError("password", "only for kind TRYTON (Business Central: clientSecret)"));
+        String series = "only for kind BUILT_IN (merchantdesk's customers get numbers from their reference in Business Central)";
+        if (r.customerNoPrefix() != null) errors.add(new FieldError("customerNoPrefix", series));
+        if (r.customerNoWidth() != null) errors.add(new FieldError("customerNoWidth", series));
+        if (r.nextCustomerNo() != null) errors.add(new FieldError("nextCustomerNo", series));
+    }
+
+    private static void refuseBusinessCentralFields(List<FieldError> errors, CreateErpCompanyRequest r) {
+        String only = "only for kind BUSINESS_CENTRAL";
+        if (r.authority() != null) errors.add(new FieldError("authority", only));
+        if (r.tenantId() != null) errors.add(new FieldError("tenantId", only));
+        if (r.environment() != null) errors.add(new FieldError("environment", only));
+        if (r.companyId() != null) errors.add(new FieldError("companyId", only));
+        if (r.clientId() != null) errors.add(new FieldError("clientId", only));
+        if (r.clientSecret() != null) errors.add(new FieldError("clientSecret", only));
     }
 
     /** Null when the endpoint is an absolute http(s) URL with a host and nothing that would leak or be ignored. */

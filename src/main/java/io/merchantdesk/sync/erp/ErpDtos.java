@@ -18,8 +18,15 @@ public final class ErpDtos {
 
     @Schema(name = "CreateErpCompanyRequest", description = """
             A new ERP company. kind BUILT_IN (default) is merchantdesk's own customer register with its number series; kind
-            TRYTON is a Tryton 6.0 server and needs endpoint, database, login and password (and takes no number series). The
-            password is write-only: it is stored encrypted and never answered (credentialsSet says whether one is kept).""")
+            TRYTON is a Tryton 6.0 server and needs endpoint, database, login and password (and takes no number series); kind
+            BUSINESS_CENTRAL is a Business Central company reached over API v2.0 with an app registration's client
+            credentials and needs tenantId, environment, companyId, clientId and clientSecret (endpoint and authority default
+            to Microsoft's). The password and the client secret are write-only: stored encrypted and never answered
+            (credentialsSet says whether one is kept).""",
+            examples = """
+                    {"name": "Nordic Outdoor AS (BC)", "kind": "BUSINESS_CENTRAL", "tenantId": "7d1c2f0e-3b1a-4c5d-9e8f-0a1b2c3d4e5f",
+                     "environment": "production", "companyId": "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b",
+                     "clientId": "a6f3e2d1-0000-4000-8000-00000000c11e", "clientSecret": "the app registration's client secret"}""")
     public record CreateErpCompanyRequest(
             @NotBlank @Size(max = 200) @Schema(examples = "Nordic Outdoor AS") String name,
             @Size(max = 10) @Pattern(regexp = "[A-Z0-9-]*") @Schema(description = "BUILT_IN: number series prefix (default C)", examples = "C") String customerNoPrefix,
@@ -32,12 +39,27 @@ public final class ErpDtos {
             @Schema(description = "TRYTON (required): the Tryton database", examples = "nordic") String database,
             @Size(max = 100) @Schema(description = "TRYTON (required): the Tryton user's login", examples = "merchantdesk") String login,
             @Size(max = 1000) @Schema(description = "TRYTON (required): the Tryton user's password. Write-only: stored encrypted, never answered, never logged",
-                    writeOnly = true, examples = "correct horse battery staple") String password) {
+                    writeOnly = true, examples = "correct horse battery staple") String password,
+            @Size(max = 2000) @Schema(description = "BUSINESS_CENTRAL: base URL of the token service (Microsoft Entra ID); default https://login.microsoftonline.com",
+                    examples = "https://login.microsoftonline.com") String authority,
+            @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.-]*", message = "must be a tenant id or domain (letters, digits, . -)")
+            @Schema(description = "BUSINESS_CENTRAL (required): the Microsoft Entra tenant (id or domain)",
+                    examples = "7d1c2f0e-3b1a-4c5d-9e8f-0a1b2c3d4e5f") String tenantId,
+            @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]*", message = "must be a Business Central environment name (letters, digits, _ -)")
+            @Schema(description = "BUSINESS_CENTRAL (required): the Business Central environment", examples = "production") String environment,
+            @Schema(description = "BUSINESS_CENTRAL (required): the company's id in Business Central (GET …/api/v2.0/companies)",
+                    examples = "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b") UUID companyId,
+            @Size(max = 100) @Schema(description = "BUSINESS_CENTRAL (required): the app registration's application (client) id",
+                    examples = "a6f3e2d1-0000-4000-8000-00000000c11e") String clientId,
+            @Size(max = 1000) @Schema(description = "BUSINESS_CENTRAL (required): the app registration's client secret. Write-only: stored encrypted, never answered, never logged",
+                    writeOnly = true, examples = "the app registration's client secret") String clientSecret) {
 
         @Override
-        public String toString() { // a request may be logged: never its password
+        public String toString() { // a request may be logged: never its password or client secret
             return "CreateErpCompanyRequest[name=" + name + ", kind=" + kind + ", endpoint=" + endpoint + ", database=" + database
-                    + ", login=" + login + ", password=" + (password == null ? "absent" : "***") + "]";
+                    + ", login=" + login + ", password=" + (password == null ? "absent" : "***") + ", authority=" + authority
+                    + ", tenantId=" + tenantId + ", environment=" + environment + ", companyId=" + companyId + ", clientId=" + clientId
+                    + ", clientSecret=" + (clientSecret == null ? "absent" : "***") + "]";
         }
     }
 
@@ -48,23 +70,31 @@ public final class ErpDtos {
                                  @Schema(description = "BUILT_IN: number series prefix", examples = "C") String customerNoPrefix,
                                  @Schema(description = "BUILT_IN: digits of the number series", examples = "5") Integer customerNoWidth,
                                  @Schema(description = "BUILT_IN: next number of the series", examples = "10") Long nextCustomerNo,
-                                 @Schema(description = "TRYTON: trytond's base URL", examples = "https://erp.example.com:8000/") String endpoint,
+                                 @Schema(description = "TRYTON: trytond's base URL; BUSINESS_CENTRAL: the API's base URL", examples = "https://erp.example.com:8000/") String endpoint,
                                  @Schema(description = "TRYTON: the Tryton database", examples = "nordic") String database,
                                  @Schema(description = "TRYTON: the Tryton user's login", examples = "merchantdesk") String login,
-                                 @Schema(required = true, description = "Whether a password is stored (encrypted; it is never answered). Always false for BUILT_IN")
+                                 @Schema(required = true, description = "Whether a password or client secret is stored (encrypted; it is never answered). Always false for BUILT_IN")
                                  boolean credentialsSet,
-                                 @Schema(required = true) Instant createdAt, @Schema(required = true) long version) {
+                                 @Schema(required = true) Instant createdAt, @Schema(required = true) long version,
+                                 @Schema(description = "BUSINESS_CENTRAL: the token service's base URL", examples = "https://login.microsoftonline.com") String authority,
+                                 @Schema(description = "BUSINESS_CENTRAL: the Microsoft Entra tenant", examples = "7d1c2f0e-3b1a-4c5d-9e8f-0a1b2c3d4e5f") String tenantId,
+                                 @Schema(description = "BUSINESS_CENTRAL: the Business Central environment", examples = "production") String environment,
+                                 @Schema(description = "BUSINESS_CENTRAL: the company's id in Business Central", examples = "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b") UUID companyId,
+                                 @Schema(description = "BUSINESS_CENTRAL: the app registration's client id (the secret is never answered)",
+                                         examples = "a6f3e2d1-0000-4000-8000-00000000c11e") String clientId) {
         static ErpCompanyView of(ErpCompany c) {
             boolean builtIn = c.kind == ErpKind.BUILT_IN;
+            boolean bc = c.kind == ErpKind.BUSINESS_CENTRAL;
             return new ErpCompanyView(c.id, c.name, c.ownerId, c.kind,
                     builtIn ? c.customerNoPrefix : null, builtIn ? c.customerNoWidth : null, builtIn ? c.nextCustomerNo : null,
-                    c.endpoint, c.databaseName, c.login, c.passwordCiphertext != null, c.createdAt, c.version);
+                    c.endpoint, c.databaseName, bc ? null : c.login, c.passwordCiphertext != null, c.createdAt, c.version,
+                    c.authority, c.tenantId, c.environment, c.remoteCompanyId, bc ? c.login : null);
         }
     }
 
     @Schema(name = "ErpCheckProblem", description = "One thing the check found wrong")
     public record CheckProblem(
-            @Schema(required = true, description = "ERP_UNREACHABLE, ERP_AUTH_FAILED, ERP_MODULE_MISSING, ERP_CREDENTIALS_UNREADABLE or ERP_ERROR",
+            @Schema(required = true, description = "ERP_UNREACHABLE, ERP_AUTH_FAILED, ERP_MODULE_MISSING, ERP_COMPANY_NOT_FOUND, ERP_CREDENTIALS_UNREADABLE or ERP_ERROR",
                     examples = "ERP_MODULE_MISSING") String code,
             @Schema(required = true, examples = "Tryton module sale is not activated in database nordic") String message) {
     }
@@ -87,7 +117,11 @@ public final class ErpDtos {
                     """
                     {"ok": false, "erpCompanyId": "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b", "kind": "TRYTON",
                      "checkedAt": "2026-12-06T10:15:30Z", "problems": [{"code": "ERP_UNREACHABLE",
-                     "message": "Tryton cannot be reached at https://erp.example.com:8000/: connection refused"}]}"""})
+                     "message": "Tryton cannot be reached at https://erp.example.com:8000/: connection refused"}]}""",
+                    """
+                    {"ok": false, "erpCompanyId": "0193a5f2-7c1e-7d3a-9b1e-2f4c6d8e0a1b", "kind": "BUSINESS_CENTRAL",
+                     "checkedAt": "2026-12-06T10:15:30Z", "problems": [{"code": "ERP_AUTH_FAILED",
+                     "message": "Microsoft Entra ID refused the app's client credentials (401 invalid_client): check clientId and clientSecret"}]}"""})
     public record CheckView(
             @Schema(required = true, examples = "false") boolean ok,
             @Schema(required = true) UUID erpCompanyId,

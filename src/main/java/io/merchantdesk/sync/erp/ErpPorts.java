@@ -1,5 +1,6 @@
 package io.merchantdesk.sync.erp;
 
+import io.merchantdesk.sync.businesscentral.BusinessCentralErpAdapter;
 import io.merchantdesk.sync.engine.Batch;
 import io.merchantdesk.sync.engine.ErpPort;
 import io.merchantdesk.sync.engine.ErpSession;
@@ -18,6 +19,12 @@ public class ErpPorts implements ErpPort {
     BuiltInErpAdapter builtIn;
 
     @Inject
+    BusinessCentralErpAdapter businessCentral;
+
+    @Inject
+    ErpTargets targets;
+
+    @Inject
     DataSource dataSource;
 
     @Override
@@ -30,6 +37,10 @@ public class ErpPorts implements ErpPort {
         }
         if (kind == null) throw new IllegalStateException("ERP company " + erpCompanyId + " is gone");
         SyncRunService.requireAdapter(kind);
-        return builtIn.open(erpCompanyId);
+        return switch (kind) {
+            case BUILT_IN -> builtIn.open(erpCompanyId);
+            case TRYTON -> throw new IllegalStateException("no Tryton adapter yet"); // refused by requireAdapter above
+            case BUSINESS_CENTRAL -> businessCentral.open(targets.load(erpCompanyId));
+        };
     }
 }

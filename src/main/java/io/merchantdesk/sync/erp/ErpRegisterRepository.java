@@ -8,8 +8,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import io.merchantdesk.sync.engine.Model.Template;
 
 /** The queries of the built-in ERP register's API (erp_companies, erp_customers, erp_customer_templates). */
 @ApplicationScoped
@@ -55,6 +58,43 @@ public class ErpRegisterRepository {
                 return rs.next() ? ErpKind.valueOf(rs.getString(1)) : null;
             }
         }
+    }
+
+    /** What a remote adapter's session needs of the company's row (the secret still sealed). */
+    public record RemoteConnection(ErpKind kind, String endpoint, String database, String login, byte[] secretCiphertext,
+                                   String tenantId, String environment, UUID remoteCompanyId, String authority) {
+    }
+
+    /** The connection columns of an ERP company; null when it does not exist. */
+    public static RemoteConnection remoteConnection(Connection c, UUID companyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT kind, endpoint, database_name, login, password_ciphertext, tenant_id, environment, remote_company_id, authority
+                FROM erp_companies WHERE id = ?""")) {
+            ps.setObject(1, companyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return null;
+                return new RemoteConnection(ErpKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBytes(5), rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class), rs.getString(9));
+            }
+        }
+    }
+
+    /** The company's customer templates by code, with what each misses (SYNC-7); kept by merchantdesk for every kind. */
+    public static Map<String, Template> templates(Connection c, UUID companyId) throws SQLException {
+        Map<String, Template> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT code, gen_bus_posting_group, customer_posting_group, vat_bus_posting_group, tax_area_code,
+                       payment_terms_code, prices_including_vat FROM erp_customer_templates WHERE erp_company_id = ?""")) {
+            ps.setObject(1, companyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new Template(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getBoolean(7),
+                            ErpCustomerTemplate.missingFields(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))));
+                }
+            }
+        }
+        return out;
     }
 
     /**

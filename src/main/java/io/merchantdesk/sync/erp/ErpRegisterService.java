@@ -42,6 +42,19 @@ public class ErpRegisterService {
     @Inject
     Secrets secrets;
 
+    @Inject
+    io.merchantdesk.sync.remote.ErpGuards guards;
+
+    @Inject
+    io.merchantdesk.sync.remote.SyncWritesRepository syncWrites;
+
+    @Inject
+    io.merchantdesk.sync.ErpConnectionRepository connections;
+
+    /** Business Central online's API host and Microsoft Entra ID's token service: the defaults of a BUSINESS_CENTRAL company. */
+    static final String BUSINESS_CENTRAL_API = "https://api.businesscentral.dynamics.com";
+    static final String ENTRA_ID = "https://login.microsoftonline.com";
+
     /** The company when the caller owns it; 404 otherwise (ids reveal nothing). */
     public ErpCompany ownedCompany(UUID erpCompanyId) {
         ErpCompany company = erpCompanyId == null ? null : em.find(ErpCompany.class, erpCompanyId);
@@ -67,11 +80,7 @@ public class ErpRegisterService {
     @Transactional
     public ErpCompanyView createCompany(CreateErpCompanyRequest r) {
         ErpKind kind = r.kind() == null ? ErpKind.BUILT_IN : r.kind();
-        List<FieldError> errors = ErpConnectionFields.problems(kind, r);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("VALIDATION_FAILED", "The ERP company has " + errors.size() + " invalid field"
-                    + (errors.size() == 1 ? "" : "s"), errors);
-        }
+        validate(kind, r, false);
         ErpCompany c = new ErpCompany();
         c.name = r.name().trim();
         c.ownerId = currentUser.id();
@@ -84,14 +93,84 @@ public class ErpRegisterService {
             c.databaseName = r.database();
             c.login = r.login();
         }
-        c.persist(); // assigns the id: the password is sealed for this row
-        if (kind == ErpKind.TRYTON) {
-            Secrets.Sealed sealed = secrets.seal(r.password(), c.id.toString());
-            c.passwordCiphertext = sealed.ciphertext();
-            c.credentialsKeyId = sealed.keyId();
+        if (kind == ErpKind.BUSINESS_CENTRAL) {
+            c.endpoint = r.endpoint() == null ? BUSINESS_CENTRAL_API : r.endpoint().trim();
+            c.authority = r.authority() == null ? ENTRA_ID : r.authority().trim();
+            c.tenantId = r.tenantId().trim();
+            c.environment = r.environment().trim();
+            c.remoteCompanyId = r.companyId();
+            c.login = r.clientId().trim(); // the client id; the client secret is sealed as the password below
         }
+        c.persist(); // assigns the id: the password is sealed for this row
+        if (kind == ErpKind.TRYTON) seal(c, r.password());
+        if (kind == ErpKind.BUSINESS_CENTRAL) seal(c, r.clientSecret());
         em.flush();
         return ErpCompanyView.of(c);
+    }
+
+    private static void validate(ErpKind kind, CreateErpCompanyRequest r, boolean secretKept) {
+        List<FieldError> errors = ErpConnectionFields.problems(kind, r, secretKept);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("VALIDATION_FAILED", "The ERP company has " + errors.size() + " invalid field"
+                    + (errors.size() == 1 ? "" : "s"), errors);
+        }
+    }
+
+    /**
+     * Replaces a company's name and connection (its kind stays: 409 ERP_KIND_FIXED). An absent password or client
+     * secret keeps the sealed one, absent number series fields keep the series. When the connection names another
+     * system (endpoint, database, tenant, environment or company), the ERP side's change cursors of the connected stores
+     * and the remembered sync writes are forgotten (the next run scans everything; links to cards that are not there are
+     * dropped by SYNC-5). Pending records become due, the company's circuit breaker starts afresh.
+     */
+    @Transactional
+    public ErpCompanyView replaceCompany(UUID id, String ifMatch, CreateErpCompanyRequest r) {
+        ErpCompany c = ownedCompany(id);
+        Etags.requirePresentMatch(ifMatch, c.version); // 428 without If-Match
+        Etags.requireMatch(ifMatch, c.version);        // 412 when stale
+        if (r.kind() != null && r.kind() != c.kind) {
+            throw ProblemException.conflict("ERP_KIND_FIXED", "ERP company " + c.id + " is a " + c.kind + " company; its kind cannot change "
+                    + "(create a new ERP company and connect the stores to it)");
+        }
+        validate(c.kind, r, true);
+        String before = c.endpoint + "|" + c.databaseName + "|" + c.tenantId + "|" + c.environment + "|" + c.remoteCompanyId;
+        c.name = r.name().trim();
+        switch (c.kind) {
+            case BUILT_IN -> {
+                if (r.customerNoPrefix() != null) c.customerNoPrefix = r.customerNoPrefix();
+                if (r.customerNoWidth() != null) c.customerNoWidth = r.customerNoWidth();
+                if (r.nextCustomerNo() != null) c.nextCustomerNo = r.nextCustomerNo();
+            }
+            case TRYTON -> {
+                c.endpoint = r.endpoint().trim();
+                c.databaseName = r.database();
+                c.login = r.login();
+                if (r.password() != null) seal(c, r.password());
+            }
+            case BUSINESS_CENTRAL -> {
+                c.endpoint = r.endpoint() == null ? BUSINESS_CENTRAL_API : r.endpoint().trim();
+                c.authority = r.authority() == null ? ENTRA_ID : r.authority().trim();
+                c.tenantId = r.tenantId().trim();
+                c.environment = r.environment().trim();
+                c.remoteCompanyId = r.companyId();
+                c.login = r.clientId().trim();
+                if (r.clientSecret() != null) seal(c, r.clientSecret());
+            }
+        }
+        em.flush();
+        if (!before.equals(c.endpoint + "|" + c.databaseName + "|" + c.tenantId + "|" + c.environment + "|" + c.remoteCompanyId)) {
+            connections.forgetErpCursors(c.id);
+            syncWrites.forget(c.id);
+        }
+        guards.reset(c.id);
+        pending.reevaluateCompany(c.id);
+        return ErpCompanyView.of(c);
+    }
+
+    private void seal(ErpCompany c, String secret) {
+        Secrets.Sealed sealed = secrets.seal(secret, c.id.toString());
+        c.passwordCiphertext = sealed.ciphertext();
+        c.credentialsKeyId = sealed.keyId();
     }
 
     public ErpCompanyView company(UUID id) {
@@ -233,13 +312,22 @@ public class ErpRegisterService {
 
     // ---- templates ----
 
+    /**
+     * The company when the caller owns it and merchantdesk keeps its customer templates: the built-in register, and a
+     * BUSINESS_CENTRAL company, whose adapter applies them on create (API v2.0 has no customer templates to read).
+     */
+    private ErpCompany ownedTemplates(UUID erpCompanyId) {
+        ErpCompany company = ownedCompany(erpCompanyId);
+        return company.kind == ErpKind.BUSINESS_CENTRAL ? company : ownedRegister(erpCompanyId);
+    }
+
     public ErpCustomerTemplate template(UUID companyId, String code) {
         return repository.template(companyId, code);
     }
 
     @Transactional
     public TemplateView createTemplate(UUID companyId, CreateTemplateRequest r) {
-        ownedRegister(companyId);
+        ownedTemplates(companyId);
         if (template(companyId, r.code()) != null) {
             throw ProblemException.conflict("ERP_TEMPLATE_EXISTS", "Template " + r.code() + " already exists");
         }
@@ -256,7 +344,7 @@ public class ErpRegisterService {
 
     @Transactional
     public TemplateView putTemplate(UUID companyId, String code, String ifMatch, TemplateRequest r) {
-        ownedRegister(companyId);
+        ownedTemplates(companyId);
         ErpCustomerTemplate t = requireTemplate(companyId, code);
         Etags.requireMatch(ifMatch, t.version);
         apply(t, r); // sets every field: a PUT replaces the template
@@ -282,12 +370,12 @@ public class ErpRegisterService {
     }
 
     public TemplateView getTemplate(UUID companyId, String code) {
-        ownedRegister(companyId);
+        ownedTemplates(companyId);
         return TemplateView.of(requireTemplate(companyId, code));
     }
 
     public Page<TemplateView> templates(UUID companyId, PageParams page) {
-        ownedRegister(companyId);
+        ownedTemplates(companyId);
         List<String> after = Cursors.decode(page.cursor, 1);
         List<ErpCustomerTemplate> rows = repository.templates(companyId, after == null ? null : after.get(0), page.limit + 1);
         return Page.of(rows, page.limit, TemplateView::of, t -> Cursors.encode(t.code));

@@ -3,6 +3,7 @@ package io.merchantdesk.sync.remote;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,9 @@ public class SyncWritesRepository {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    EntityManager em;
+
     /** Records the stamps (customer number → the ERP's stamp after the sync's write); one statement. */
     public void record(UUID erpCompanyId, Map<String, String> stampsByNo) {
         if (stampsByNo.isEmpty()) return;
@@ -37,6 +41,11 @@ public class SyncWritesRepository {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The company's connection names another system: what the sync wrote in the old one is forgotten (in the caller's transaction). */
+    public void forget(UUID erpCompanyId) {
+        em.createNativeQuery("DELETE FROM erp_sync_writes WHERE erp_company_id = :c").setParameter("c", erpCompanyId).executeUpdate();
     }
 
     /** The stamps the sync wrote, of the given cards that have one; one statement. */

@@ -61,11 +61,11 @@ public class SyncRunService {
     }
 
     /**
-     * Issue 21: the sync engine works on the built-in register only; a TRYTON company is refused up front (422) until its
-     * adapter arrives with the ERP port's redesign. Its connection can be checked already.
+     * Issue 21: the sync engine works on the built-in register and Business Central; a TRYTON company is refused up front
+     * (422) until its adapter arrives. Its connection can be checked already.
      */
     public static void requireAdapter(ErpKind kind) {
-        if (kind != null && kind != ErpKind.BUILT_IN) {
+        if (kind == ErpKind.TRYTON) {
             throw ProblemException.rule("ERP_ADAPTER_NOT_AVAILABLE", "The store is connected to a " + kind + " ERP company: the sync's "
                     + "Tryton adapter arrives with the ERP port redesign (issue 21); the connection can be checked now "
                     + "(POST /stores/{storeId}/erp-connection/checks)");

@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -74,7 +75,11 @@ import java.util.regex.Pattern;
 public final class BusinessCentralSimulator implements AutoCloseable {
 
     /** What the next API request runs into. */
-    public sealed interface Fault permits Throttle, Unavailable, Delay, DropAfterCommit {
+    public sealed interface Fault permits Throttle, Unavailable, Delay, DropAfterCommit, Pass {
+    }
+
+    /** Nothing goes wrong: queued before another fault, it aims that one at a later request. */
+    public record Pass() implements Fault {
     }
 
     /** 429 Too Many Requests with {@code Retry-After: seconds}; nothing is processed. */
@@ -136,7 +141,15 @@ public final class BusinessCentralSimulator implements AutoCloseable {
     private final Map<String, ObjectNode> customers = new LinkedHashMap<>(); // by id; guarded by this
     private final Map<String, Instant> tokens = new HashMap<>();              // token → expiry; guarded by this
     private final Deque<Fault> faults = new ArrayDeque<>();                   // guarded by this
+    private final Deque<Fault> batchFaults = new ArrayDeque<>();              // guarded by this
+    private final Deque<Runnable> beforeBatch = new ArrayDeque<>();           // guarded by this
+    private final Map<String, ObjectNode> salesOrders = new LinkedHashMap<>();        // by id; guarded by this
+    private final Map<String, List<ObjectNode>> salesOrderLines = new HashMap<>();    // by order id; guarded by this
+    private final Map<String, ObjectNode> paymentTerms = new LinkedHashMap<>();       // by id
+    private final Map<String, ObjectNode> taxAreas = new LinkedHashMap<>();           // by id
+    private final ObjectNode companyInformation = JSON.createObjectNode();
     private int nextNumber = 10;
+    private int nextOrderNumber = 101001;
     private long version;
     private volatile int pageSize = 20_000;
     private volatile Duration tokenLifetime = Duration.ofSeconds(3599);
@@ -146,6 +159,8 @@ public final class BusinessCentralSimulator implements AutoCloseable {
     public final AtomicInteger batchRequests = new AtomicInteger();
     /** Customers created (POST, direct or in a batch), the count a duplicate would show up in. */
     public final AtomicInteger customersCreated = new AtomicInteger();
+    /** Sales orders created, the count a duplicate placement would show up in. */
+    public final AtomicInteger salesOrdersCreated = new AtomicInteger();
 
     public BusinessCentralSimulator(Clock clock) throws IOException {
         this.clock = clock;
@@ -154,6 +169,31 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         this.server.createContext("/", this::serve);
         this.server.start();
         this.apiRoot = baseUri() + "/v2.0/" + TENANT + "/" + ENVIRONMENT + "/api/v2.0/";
+        // what a CRONUS-like W1 company has: payment terms, VAT business posting groups (taxAreas, taxType VAT) and a
+        // US tax area (taxType Sales Tax), the local currency in companyInformation
+        for (String[] t : new String[][]{{"14 DAYS", "Net 14 days", "14D"}, {"30 DAYS", "Net 30 days", "30D"}, {"CM", "Current month", "CM"}}) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("id", UUID.randomUUID().toString());
+            n.put("code", t[0]);
+            n.put("displayName", t[1]);
+            n.put("dueDateCalculation", t[2]);
+            n.put("lastModifiedDateTime", clock.instant().toString());
+            paymentTerms.put(n.get("id").asText(), n);
+        }
+        for (String[] t : new String[][]{{"DOMESTIC", "Domestic customers", "VAT"}, {"EU", "Customers in the EU", "VAT"},
+                {"EXPORT", "Other customers", "VAT"}, {"ATLANTA, GA", "ATLANTA, GA", "Sales Tax"}}) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("id", UUID.randomUUID().toString());
+            n.put("code", t[0]);
+            n.put("displayName", t[1]);
+            n.put("taxType", t[2]);
+            n.put("lastModifiedDateTime", clock.instant().toString());
+            taxAreas.put(n.get("id").asText(), n);
+        }
+        companyInformation.put("id", UUID.randomUUID().toString());
+        companyInformation.put("displayName", "CRONUS International Ltd.");
+        companyInformation.put("country", "DE");
+        companyInformation.put("currencyCode", "EUR");
     }
 
     /** {@code http://127.0.0.1:port}: both the API endpoint and the authority of the client's settings. */
@@ -188,11 +228,57 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         faults.add(fault);
     }
 
+    /** Like {@link #failNext}, for the next {@code $batch} request only (the reads before it pass). */
+    public synchronized void failNextBatch(Fault fault) {
+        batchFaults.add(fault);
+    }
+
+    /** Something that happens in BC just before the next {@code $batch} runs (a user's edit between our read and write). */
+    public synchronized void beforeNextBatch(Runnable meanwhile) {
+        beforeBatch.add(meanwhile);
+    }
+
     /** A copy of every stored customer, as GET would answer it. */
     public synchronized List<ObjectNode> customers() {
         List<ObjectNode> out = new ArrayList<>();
         for (ObjectNode c : customers.values()) out.add(withEtag(c));
         return out;
+    }
+
+    /** A copy of every sales order, as GET would answer it. */
+    public synchronized List<ObjectNode> salesOrders() {
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode o : salesOrders.values()) out.add(withEtag(o));
+        return out;
+    }
+
+    /** The lines of a sales order, in sequence. */
+    public synchronized List<ObjectNode> salesOrderLines(String salesOrderId) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode l : salesOrderLines.getOrDefault(salesOrderId, List.of())) out.add(withEtag(l));
+        return out;
+    }
+
+    /** The id of the tax area (VAT business posting group or US tax area) with this code. */
+    public synchronized String taxAreaId(String code) {
+        return taxAreas.values().stream().filter(a -> a.get("code").asText().equals(code)).findFirst().orElseThrow().get("id").asText();
+    }
+
+    /** The id of the payment terms with this code. */
+    public synchronized String paymentTermsId(String code) {
+        return paymentTerms.values().stream().filter(a -> a.get("code").asText().equals(code)).findFirst().orElseThrow().get("id").asText();
+    }
+
+    /**
+     * A write by someone else that BC stamps with an earlier time than it commits at (a write that began {@code late}
+     * ago and commits now, after later writes were already read): the customer changes now, with
+     * {@code lastModifiedDateTime} = now − late.
+     */
+    public synchronized void editInBcLate(String id, String field, String value, Duration late) {
+        ObjectNode c = customers.get(id);
+        c.put(field, value);
+        touch(c);
+        c.put("lastModifiedDateTime", clock.instant().minus(late).truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     /** A user edits a customer in BC: new values, new lastModifiedDateTime and etag. */
@@ -226,7 +312,8 @@ public final class BusinessCentralSimulator implements AutoCloseable {
             apiRequests.incrementAndGet();
             Fault fault;
             synchronized (this) {
-                fault = faults.poll();
+                boolean batch = path.endsWith("/$batch");
+                fault = batch && !batchFaults.isEmpty() ? batchFaults.poll() : faults.poll();
             }
             if (fault instanceof Throttle t) {
                 respond(exchange, new Answer(429, error("Application_TooManyRequests", "Too many requests reached. Actual (601). Maximum (600)."),
@@ -271,6 +358,11 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         if (path.equals(prefix + "$batch") && method.equals("POST")) {
             batchRequests.incrementAndGet();
+            Runnable meanwhile;
+            synchronized (this) {
+                meanwhile = beforeBatch.poll();
+            }
+            if (meanwhile != null) meanwhile.run();
             return batch(JSON.readTree(body));
         }
         String relative = raw.substring(raw.indexOf(prefix) + prefix.length());
@@ -359,22 +451,71 @@ public final class BusinessCentralSimulator implements AutoCloseable {
 
     // ---- customers ----
 
-    private static final Pattern COLLECTION = Pattern.compile("companies\\(([0-9a-fA-F-]{36})\\)/customers(?:\\(([0-9a-fA-F-]{36})\\))?(?:\\?(.*))?");
+    private static final Pattern COMPANY = Pattern.compile("companies\\(([0-9a-fA-F-]{36})\\)(?:/(.*?))?(?:\\?(.*))?");
+    private static final Pattern ENTITY = Pattern.compile("([A-Za-z]+)(?:\\(([0-9a-fA-F-]{36})\\))?(?:/([A-Za-z]+))?");
 
     private Answer resource(String method, String relative, Headers headers, JsonNode body) {
-        Matcher m = COLLECTION.matcher(relative);
+        Matcher m = COMPANY.matcher(relative);
         if (!m.matches() || !UUID.fromString(m.group(1)).equals(companyId)) {
             return Answer.of(404, error("BadRequest_NotFound", "The company or resource does not exist: " + relative));
         }
-        String id = m.group(2);
         Map<String, String> query = query(m.group(3));
-        return switch (method) {
-            case "GET" -> id == null ? list(relative, query, headers) : one(id);
-            case "POST" -> id == null ? create(body) : Answer.of(405, error("BadRequest_MethodNotAllowed", "POST on an entity"));
-            case "PATCH" -> id == null ? Answer.of(405, error("BadRequest_MethodNotAllowed", "PATCH on a collection"))
-                    : update(id, headers.getFirst("If-Match"), body);
-            default -> Answer.of(405, error("BadRequest_MethodNotAllowed", method + " is not supported here"));
-        };
+        if (m.group(2) == null || m.group(2).isEmpty()) {
+            return method.equals("GET") ? company() : Answer.of(405, error("BadRequest_MethodNotAllowed", method + " on a company"));
+        }
+        Matcher e = ENTITY.matcher(m.group(2));
+        if (!e.matches()) return Answer.of(404, error("BadRequest_NotFound", "No such resource: " + relative));
+        String set = e.group(1);
+        String id = e.group(2);
+        String child = e.group(3);
+        String base = relative.contains("?") ? relative.substring(0, relative.indexOf('?')) : relative;
+        if (set.equals("customers") && child == null) {
+            return switch (method) {
+                case "GET" -> id == null ? list(base, query, headers, customers.values(), "number") : one(id);
+                case "POST" -> id == null ? create(body) : Answer.of(405, error("BadRequest_MethodNotAllowed", "POST on an entity"));
+                case "PATCH" -> id == null ? Answer.of(405, error("BadRequest_MethodNotAllowed", "PATCH on a collection"))
+                        : update(id, headers.getFirst("If-Match"), body);
+                default -> Answer.of(405, error("BadRequest_MethodNotAllowed", method + " is not supported here"));
+            };
+        }
+        if (set.equals("salesOrders") && child == null && id == null) {
+            return switch (method) {
+                case "GET" -> list(base, query, headers, salesOrders.values(), "number");
+                case "POST" -> createSalesOrder(body);
+                default -> Answer.of(405, error("BadRequest_MethodNotAllowed", method + " is not supported here"));
+            };
+        }
+        if (set.equals("salesOrders") && "salesOrderLines".equals(child) && id != null) {
+            synchronized (this) {
+                if (!salesOrders.containsKey(id.toLowerCase(Locale.ROOT))) {
+                    return Answer.of(404, error("BadRequest_NotFound", "The sales order does not exist. Identification fields and values: Id='" + id + "'"));
+                }
+                return switch (method) {
+                    case "GET" -> list(base, query, headers, new ArrayList<>(salesOrderLines.getOrDefault(id.toLowerCase(Locale.ROOT), List.of())), "sequence");
+                    case "POST" -> createLine(id.toLowerCase(Locale.ROOT), body);
+                    default -> Answer.of(405, error("BadRequest_MethodNotAllowed", method + " is not supported here"));
+                };
+            }
+        }
+        if (method.equals("GET") && id == null && child == null) {
+            switch (set) {
+                case "paymentTerms" -> { return list(base, query, headers, paymentTerms.values(), "code"); }
+                case "taxAreas" -> { return list(base, query, headers, taxAreas.values(), "code"); }
+                case "companyInformation" -> { return list(base, query, headers, List.of(companyInformation), "id"); }
+                default -> { }
+            }
+        }
+        return Answer.of(404, error("BadRequest_NotFound", "No such resource: " + relative));
+    }
+
+    private Answer company() {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("id", companyId.toString());
+        c.put("systemVersion", "24.0.16410.18056");
+        c.put("name", "CRONUS International Ltd.");
+        c.put("displayName", "CRONUS International Ltd.");
+        c.put("businessProfileId", "");
+        return Answer.of(200, c);
     }
 
     private synchronized Answer one(String id) {
@@ -383,7 +524,7 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         return Answer.of(200, withEtag(c));
     }
 
-    private synchronized Answer list(String relative, Map<String, String> query, Headers headers) {
+    private synchronized Answer list(String base, Map<String, String> query, Headers headers, Collection<ObjectNode> entities, String defaultOrder) {
         Predicate<JsonNode> filter;
         try {
             filter = query.containsKey("$filter") ? new FilterParser(query.get("$filter")).parse() : c -> true;
@@ -391,7 +532,7 @@ public final class BusinessCentralSimulator implements AutoCloseable {
             return Answer.of(400, error("BadRequest", "Invalid filter expression: " + e.getMessage()));
         }
         List<String> order = new ArrayList<>();
-        for (String f : query.getOrDefault("$orderby", "number").split(",")) order.add(f.trim().split(" ")[0]);
+        for (String f : query.getOrDefault("$orderby", defaultOrder).split(",")) order.add(f.trim().split(" ")[0]);
         order.add("id"); // a total order, so the skip token names one position
         Comparator<JsonNode> comparator = (a, b) -> {
             for (String f : order) {
@@ -401,7 +542,7 @@ public final class BusinessCentralSimulator implements AutoCloseable {
             return 0;
         };
         List<ObjectNode> rows = new ArrayList<>();
-        for (ObjectNode c : customers.values()) if (filter.test(c)) rows.add(c);
+        for (ObjectNode c : entities) if (filter.test(c)) rows.add(c);
         rows.sort(comparator);
         if (query.containsKey("$skiptoken")) {
             // the token is the sort key of the last row sent: continue strictly after it, so rows changed or added
@@ -422,7 +563,7 @@ public final class BusinessCentralSimulator implements AutoCloseable {
             answerHeaders.put("Preference-Applied", "odata.maxpagesize=" + size);
         }
         ObjectNode out = JSON.createObjectNode();
-        out.put("@odata.context", apiRoot + "$metadata#companies(" + companyId + ")/customers");
+        out.put("@odata.context", apiRoot + "$metadata#" + base);
         ArrayNode value = out.putArray("value");
         for (int i = 0; i < Math.min(size, rows.size()); i++) value.add(withEtag(rows.get(i)));
         if (rows.size() > size) {
@@ -430,7 +571,6 @@ public final class BusinessCentralSimulator implements AutoCloseable {
             ObjectNode lastSent = rows.get(size - 1);
             for (String f : order) key.put(f, lastSent.path(f).asText(""));
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(key.toString().getBytes(StandardCharsets.UTF_8));
-            String base = relative.contains("?") ? relative.substring(0, relative.indexOf('?')) : relative;
             StringBuilder link = new StringBuilder(apiRoot).append(base).append('?');
             query.forEach((k, v) -> {
                 if (!k.equals("$skiptoken")) link.append(k).append('=').append(encode(v)).append('&');
@@ -444,6 +584,7 @@ public final class BusinessCentralSimulator implements AutoCloseable {
     private synchronized Answer create(JsonNode body) {
         if (body == null || !body.isObject()) return Answer.of(400, error("BadRequest", "A customer object is required."));
         Answer invalid = validate(body);
+        if (invalid == null) invalid = relations(body);
         if (invalid != null) return invalid;
         String number = body.hasNonNull("number") ? body.get("number").asText().toUpperCase(Locale.ROOT) : null;
         if (number != null && byNumber(number) != null) {
@@ -484,6 +625,7 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         }
         if (body == null || !body.isObject()) return Answer.of(400, error("BadRequest", "A customer object is required."));
         Answer invalid = validate(body);
+        if (invalid == null) invalid = relations(body);
         if (invalid != null) return invalid;
         if (body.hasNonNull("number") && !body.get("number").asText().equalsIgnoreCase(c.get("number").asText())) {
             return Answer.of(400, error("BadRequest", "The number of a customer cannot be changed through the API."));
@@ -491,6 +633,93 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         apply(c, body);
         touch(c);
         return new Answer(200, withEtag(c), Map.of("ETag", etag(c)));
+    }
+
+    // ---- sales orders (API v2.0 salesOrder / salesOrderLine resource types) ----
+
+    private static final java.util.Set<String> ORDER_WRITABLE = java.util.Set.of("externalDocumentNumber", "orderDate", "postingDate",
+            "customerId", "customerNumber", "currencyCode", "paymentTermsId", "shipmentMethodId", "requestedDeliveryDate");
+    private static final java.util.Set<String> LINE_WRITABLE = java.util.Set.of("sequence", "itemId", "accountId", "lineType",
+            "lineObjectNumber", "description", "unitOfMeasureCode", "quantity", "unitPrice", "discountPercent", "taxCode", "documentId");
+    /** Currencies of the simulated company; its local currency (EUR) is not one: BC leaves the code blank for it. */
+    private static final java.util.Set<String> CURRENCIES = java.util.Set.of("USD", "GBP", "NOK", "SEK", "DKK", "CHF");
+    private static final java.util.Set<String> LINE_TYPES = java.util.Set.of("Comment", "Account", "Item", "Resource", "Fixed Asset", "Charge");
+
+    private synchronized Answer createSalesOrder(JsonNode body) {
+        if (body == null || !body.isObject()) return Answer.of(400, error("BadRequest", "A sales order object is required."));
+        for (var it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!ORDER_WRITABLE.contains(f)) return Answer.of(400, error("BadRequest_InvalidToken", "The property '" + f + "' does not exist or is read-only."));
+        }
+        String external = body.path("externalDocumentNumber").asText("");
+        if (external.length() > 35) {
+            return Answer.of(400, error("Application_StringExceededLength", "The length of the string is " + external.length()
+                    + ", but it must be less than or equal to 35 characters. Value: " + external));
+        }
+        ObjectNode customer = byNumber(body.path("customerNumber").asText(""));
+        if (customer == null) {
+            return Answer.of(400, error("Internal_RecordNotFound", "The Customer does not exist. Identification fields and values: No.='"
+                    + body.path("customerNumber").asText("") + "'"));
+        }
+        String currency = body.path("currencyCode").asText("");
+        if (!currency.isEmpty() && !CURRENCIES.contains(currency.toUpperCase(Locale.ROOT))) {
+            return Answer.of(400, error("Internal_RecordNotFound", "The Currency does not exist. Identification fields and values: Code='" + currency + "'"));
+        }
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", UUID.randomUUID().toString());
+        o.put("number", Integer.toString(nextOrderNumber++));
+        o.put("externalDocumentNumber", external);
+        o.put("orderDate", body.path("orderDate").asText(clock.instant().atOffset(ZoneOffset.UTC).toLocalDate().toString()));
+        o.put("postingDate", o.get("orderDate").asText());
+        o.put("customerId", customer.get("id").asText());
+        o.put("customerNumber", customer.get("number").asText());
+        o.put("customerName", customer.path("displayName").asText(""));
+        o.put("currencyCode", currency.toUpperCase(Locale.ROOT));
+        o.put("status", "Draft");
+        touch(o);
+        salesOrders.put(o.get("id").asText(), o);
+        salesOrderLines.put(o.get("id").asText(), new ArrayList<>());
+        salesOrdersCreated.incrementAndGet();
+        return new Answer(201, withEtag(o), Map.of("ETag", etag(o)));
+    }
+
+    private synchronized Answer createLine(String orderId, JsonNode body) {
+        if (body == null || !body.isObject()) return Answer.of(400, error("BadRequest", "A sales order line object is required."));
+        for (var it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!LINE_WRITABLE.contains(f)) return Answer.of(400, error("BadRequest_InvalidToken", "The property '" + f + "' does not exist or is read-only."));
+        }
+        String type = body.path("lineType").asText("Comment");
+        if (!LINE_TYPES.contains(type)) return Answer.of(400, error("BadRequest", "Cannot convert the literal '" + type + "' to the expected type 'NAV.invoiceLineAggLineType'."));
+        if (!type.equals("Comment") && !body.hasNonNull("lineObjectNumber") && !body.hasNonNull("itemId") && !body.hasNonNull("accountId")) {
+            return Answer.of(400, error("Internal_InvalidTableRelation", "A line of type " + type + " needs the number of what it sells."));
+        }
+        String description = body.path("description").asText("");
+        if (description.length() > 100) {
+            return Answer.of(400, error("Application_StringExceededLength", "The length of the string is " + description.length()
+                    + ", but it must be less than or equal to 100 characters. Value: " + description));
+        }
+        List<ObjectNode> lines = salesOrderLines.get(orderId);
+        long sequence = body.hasNonNull("sequence") ? body.get("sequence").asLong()
+                : lines.stream().mapToLong(l -> l.get("sequence").asLong()).max().orElse(0) + 10000;
+        if (lines.stream().anyMatch(l -> l.get("sequence").asLong() == sequence)) {
+            return Answer.of(400, error("Internal_EntityWithSameKeyExists", "The record in table Sales Line already exists. Identification fields and values: "
+                    + "Document Type='Order',Document No.='" + salesOrders.get(orderId).get("number").asText() + "',Line No.='" + sequence + "'"));
+        }
+        ObjectNode l = JSON.createObjectNode();
+        l.put("id", UUID.randomUUID().toString());
+        l.put("documentId", orderId);
+        l.put("sequence", sequence);
+        l.put("lineType", type);
+        l.put("lineObjectNumber", body.path("lineObjectNumber").asText(""));
+        l.put("description", description);
+        l.set("quantity", body.has("quantity") ? body.get("quantity") : JSON.getNodeFactory().numberNode(0));
+        l.set("unitPrice", body.has("unitPrice") ? body.get("unitPrice") : JSON.getNodeFactory().numberNode(0));
+        touch(l);
+        lines.add(l);
+        lines.sort(Comparator.comparingLong(x -> x.get("sequence").asLong()));
+        touch(salesOrders.get(orderId));
+        return new Answer(201, withEtag(l), Map.of("ETag", etag(l)));
     }
 
     private Answer validate(JsonNode body) {
@@ -512,8 +741,21 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         return null;
     }
 
-    private static void apply(ObjectNode c, JsonNode body) {
+    private void apply(ObjectNode c, JsonNode body) {
         body.fields().forEachRemaining(e -> c.set(e.getKey(), e.getValue()));
+        String area = c.path("taxAreaId").asText(ZERO_GUID);
+        c.put("taxAreaDisplayName", taxAreas.containsKey(area) ? taxAreas.get(area).get("displayName").asText() : "");
+    }
+
+    /** A GUID property must name an existing record (BC checks the table relation). */
+    private Answer relations(JsonNode body) {
+        for (var rel : List.of(Map.entry("taxAreaId", taxAreas), Map.entry("paymentTermsId", paymentTerms))) {
+            String v = body.path(rel.getKey()).asText(ZERO_GUID).toLowerCase(Locale.ROOT);
+            if (!v.equals(ZERO_GUID) && !rel.getValue().containsKey(v)) {
+                return Answer.of(400, error("BadRequest_NotFound", "The " + rel.getKey() + " '" + v + "' does not exist."));
+            }
+        }
+        return null;
     }
 
     private void touch(ObjectNode c) {
@@ -528,7 +770,7 @@ public final class BusinessCentralSimulator implements AutoCloseable {
     }
 
     private static String etag(ObjectNode c) {
-        String tag = Base64.getEncoder().encodeToString(("'" + c.get("_version").asLong() + ";" + c.get("id").asText() + "'").getBytes(StandardCharsets.UTF_8));
+        String tag = Base64.getEncoder().encodeToString(("'" + c.path("_version").asLong(0) + ";" + c.get("id").asText() + "'").getBytes(StandardCharsets.UTF_8));
         return "W/\"" + tag + "\"";
     }
 
@@ -543,6 +785,7 @@ public final class BusinessCentralSimulator implements AutoCloseable {
 
     private static int compare(String field, String a, String b) {
         if (field.equals("lastModifiedDateTime") && !a.isEmpty() && !b.isEmpty()) return Instant.parse(a).compareTo(Instant.parse(b));
+        if (field.equals("sequence") && !a.isEmpty() && !b.isEmpty()) return Long.compare(Long.parseLong(a), Long.parseLong(b));
         return a.compareToIgnoreCase(b);
     }
 

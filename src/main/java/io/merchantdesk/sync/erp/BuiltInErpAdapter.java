@@ -79,7 +79,7 @@ public class BuiltInErpAdapter {
 
         @Override
         public Map<String, Template> templates() {
-            return own.jdbc(c -> BuiltInErpAdapter.this.templates(c, company));
+            return own.jdbc(c -> ErpRegisterRepository.templates(c, company));
         }
 
         @Override
@@ -185,23 +185,6 @@ public class BuiltInErpAdapter {
                 Timestamp changed = rs.getTimestamp(18);
                 out.add(new Row(new ErpCard(rs.getString(1), d, rs.getString(13), rs.getString(14), rs.getBoolean(15), rs.getString(16),
                         rs.getString(17), changed == null ? null : changed.toInstant()), rs.getString(19), rs.getObject(20, UUID.class)));
-            }
-        }
-        return out;
-    }
-
-    private Map<String, Template> templates(Connection c, UUID company) throws SQLException {
-        Map<String, Template> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT code, gen_bus_posting_group, customer_posting_group, vat_bus_posting_group, tax_area_code,
-                       payment_terms_code, prices_including_vat FROM erp_customer_templates WHERE erp_company_id = ?""")) {
-            ps.setObject(1, company);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), new Template(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getBoolean(7),
-                            ErpCustomerTemplate.missingFields(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))));
-                }
             }
         }
         return out;

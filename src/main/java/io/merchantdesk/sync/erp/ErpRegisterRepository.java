@@ -8,7 +8,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.merchantdesk.sync.engine.Model.Template;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The queries of the built-in ERP register's API (erp_companies, erp_customers, erp_customer_templates). */
@@ -53,6 +56,44 @@ public class ErpRegisterRepository {
             ps.setObject(1, companyId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? ErpKind.valueOf(rs.getString(1)) : null;
+            }
+        }
+    }
+
+    /** The connector's customer templates of a company by code (SYNC-7), for an ERP session of any kind. */
+    public static Map<String, Template> templates(Connection c, UUID company) throws SQLException {
+        Map<String, Template> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT code, gen_bus_posting_group, customer_posting_group, vat_bus_posting_group, tax_area_code,
+                       payment_terms_code, prices_including_vat FROM erp_customer_templates WHERE erp_company_id = ?""")) {
+            ps.setObject(1, company);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new Template(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getBoolean(7),
+                            ErpCustomerTemplate.missingFields(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How a remote ERP company is reached: its kind and connection columns, the password still sealed. */
+    public record RemoteConnection(ErpKind kind, String endpoint, String database, String login, byte[] passwordCiphertext) {
+        @Override
+        public String toString() { // never the ciphertext
+            return "RemoteConnection[" + kind + " " + endpoint + " db " + database + " as " + login + "]";
+        }
+    }
+
+    /** The company's kind and connection, on a run's own connection; null when the company does not exist. */
+    public static RemoteConnection connection(Connection c, UUID companyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT kind, endpoint, database_name, login, password_ciphertext FROM erp_companies WHERE id = ?")) {
+            ps.setObject(1, companyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new RemoteConnection(ErpKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBytes(5)) : null;
             }
         }
     }

@@ -61,14 +61,16 @@ public class SyncRunService {
     }
 
     /**
-     * Issue 21: the sync engine works on the built-in register only; a TRYTON company is refused up front (422) until its
-     * adapter arrives with the ERP port's redesign. Its connection can be checked already.
+     * Issue 21: the kinds of ERP company the sync engine has an adapter for (BUILT_IN, TRYTON); a kind without one is
+     * refused up front (422 ERP_ADAPTER_NOT_AVAILABLE). Its connection can be checked already.
      */
     public static void requireAdapter(ErpKind kind) {
-        if (kind != null && kind != ErpKind.BUILT_IN) {
-            throw ProblemException.rule("ERP_ADAPTER_NOT_AVAILABLE", "The store is connected to a " + kind + " ERP company: the sync's "
-                    + "Tryton adapter arrives with the ERP port redesign (issue 21); the connection can be checked now "
-                    + "(POST /stores/{storeId}/erp-connection/checks)");
+        if (kind == null) return;
+        switch (kind) {
+            case BUILT_IN, TRYTON -> {
+            }
+            default -> throw ProblemException.rule("ERP_ADAPTER_NOT_AVAILABLE", "The store is connected to a " + kind + " ERP company, "
+                    + "for which the sync has no adapter yet; the connection can be checked now (POST /stores/{storeId}/erp-connection/checks)");
         }
     }
 

@@ -1,0 +1,207 @@
+package io.merchantdesk.sync.port;
+
+import static io.merchantdesk.sync.tryton.TrytonRpc.clause;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.merchantdesk.support.Api;
+import io.merchantdesk.support.TrytonCompany;
+import io.merchantdesk.support.Trytond;
+import io.merchantdesk.sync.engine.ErpPort;
+import io.merchantdesk.sync.engine.ErpSession;
+import io.merchantdesk.sync.engine.Model.CardData;
+import io.merchantdesk.sync.engine.Model.ErpCard;
+import io.merchantdesk.sync.engine.Model.NewCard;
+import io.merchantdesk.sync.engine.Model.Template;
+import io.merchantdesk.sync.tryton.TrytonRpc;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ErpPortContract} on a live Tryton 6.0 ({@link Trytond}, a copy of the template database with a company and
+ * currencies), through the port: a company of kind TRYTON whose sealed password the port opens. "By hand" is what a
+ * person does in Tryton's client: JSON-RPC calls on party.party, or SQL for a transaction held open.
+ */
+@QuarkusTest
+class TrytonErpPortContractTest extends ErpPortContract {
+    private static Trytond trytond;
+    private static String database;
+    private static TrytonRpc admin;
+    private static UUID company;
+
+    @Inject
+    ErpPort port;
+
+    @BeforeAll
+    static void trytond() {
+        trytond = Trytond.shared();
+        database = trytond.newDatabase("port");
+        TrytonCompany.setUp(trytond, database);
+        admin = TrytonCompany.admin(trytond, database);
+        // what the template RETAIL points to in Tryton: a payment term and a category of those names
+        admin.create("account.invoice.payment_term", List.of(Map.of("name", "14D", "lines",
+                List.of(List.of("create", List.of(Map.of("type", "remainder")))))));
+        admin.create("party.category", List.of(Map.of("name", "RETAIL")));
+    }
+
+    @AfterAll
+    static void logout() {
+        admin.logout();
+    }
+
+    @BeforeEach
+    void company() {
+        if (company != null) return;
+        Api.User owner = Api.user("port-tryton");
+        company = UUID.fromString(owner.as().body(Map.of("name", Api.unique("tryton"), "kind", "TRYTON", "endpoint", trytond.baseUrl() + "/",
+                "database", database, "login", Trytond.ADMIN_LOGIN, "password", Trytond.ADMIN_PASSWORD)).post("/erp-companies")
+                .then().statusCode(201).extract().path("id"));
+        owner.as().body(Map.of("code", "RETAIL", "genBusPostingGroup", "DOMESTIC", "customerPostingGroup", "DOMESTIC",
+                "vatBusPostingGroup", "DOMESTIC", "paymentTermsCode", "14D")).post("/erp-companies/" + company + "/customer-templates")
+                .then().statusCode(201);
+    }
+
+    @Override
+    protected ErpSession open() {
+        return port.open(company);
+    }
+
+    @Override
+    protected String createByHand(CardData d) {
+        Map<String, Object> party = new HashMap<>();
+        party.put("name", d.name());
+        List<Map<String, Object>> mechanisms = new ArrayList<>();
+        if (d.email() != null) mechanisms.add(mechanism("email", d.email(), d.contact()));
+        if (d.phone() != null) mechanisms.add(mechanism("phone", d.phone(), d.contact()));
+        if (!mechanisms.isEmpty()) party.put("contact_mechanisms", List.of(List.of("create", mechanisms)));
+        Map<String, Object> address = new HashMap<>();
+        address.put("street", d.address2() == null ? d.address() : d.address() + "\n" + d.address2());
+        address.put("city", d.city());
+        address.put("postal_code", d.postCode());
+        address.put("party_name", d.name2());
+        address.put("country", admin.search("country.country", List.of(clause("code", "=", d.countryCode())), 0, 1, List.of()).get(0));
+        party.put("addresses", List.of(List.of("create", List.of(address))));
+        long id = admin.create("party.party", List.of(party)).get(0);
+        return (String) admin.read("party.party", List.of(id), List.of("code")).get(0).get("code");
+    }
+
+    private static Map<String, Object> mechanism(String type, String value, String name) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("type", type);
+        m.put("value", value);
+        m.put("name", name);
+        return m;
+    }
+
+    private long partyId(String code) {
+        return admin.search("party.party", List.of(clause("code", "=", code)), 0, 1, List.of()).get(0);
+    }
+
+    @Override
+    protected void renameByHand(String customerNo, String name) {
+        admin.write("party.party", List.of(partyId(customerNo)), Map.of("name", name));
+    }
+
+    /**
+     * The same write as Tryton's (write_date = the transaction's start, UTC: trytond runs with PGTZ=UTC) in a
+     * transaction of our own, so that it commits after writes that began later.
+     */
+    @Override
+    protected OpenEdit renameInOpenTransaction(String customerNo, String name) {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE party_party SET name = ?, write_date = now() AT TIME ZONE 'UTC', write_uid = 1 WHERE code = ?")) {
+                ps.setString(1, name);
+                ps.setString(2, customerNo);
+                assertEquals(1, ps.executeUpdate());
+            }
+            return () -> {
+                try (c) {
+                    c.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    protected int cardsWithReference(String reference) {
+        return (int) admin.searchCount("party.identifier", List.of(clause("code", "=", "md:" + reference)));
+    }
+
+    @Override
+    protected int documentsFor(String orderReference) {
+        return (int) admin.searchCount("sale.sale", List.of(clause("reference", "=", orderReference), clause("state", "=", "draft")));
+    }
+
+    @Override
+    protected boolean placesDocuments() {
+        return true;
+    }
+
+    @Override
+    protected Template template() {
+        return new Template("RETAIL", "DOMESTIC", "DOMESTIC", "DOMESTIC", null, "14D", false, List.of());
+    }
+
+    // ---- Tryton's own ----
+
+    @Test
+    @DisplayName("a new party gets the template's payment term and category, merchantdesk's reference as an untyped identifier, the "
+            + "phone in E.164, name2 as the address's party name, the county as the subdivision, address2 on the street's second line")
+    void partyFromTemplate() {
+        String reference = UUID.randomUUID().toString();
+        String t = tag();
+        CardData data = new CardData("Template " + t, "Nordmann Sport AS", "Kari", "Leopoldstraße 1", "Hinterhaus", "München", "80802",
+                "BY", "DE", "089 1234567", "tpl." + t + "@example.de");
+        String no;
+        try (ErpSession s = open()) {
+            no = s.create(List.of(new NewCard(reference, data, template(), null, null))).get(0).customerNo();
+            ErpCard card = s.byNumbers(List.of(no)).get(no);
+            CardData read = card.data();
+            assertEquals(data, new CardData(read.name(), read.name2(), read.contact(), read.address(), read.address2(), read.city(),
+                    read.postCode(), read.county(), read.countryCode(), data.phone(), read.email()));
+            assertEquals("+49891234567", card.phoneE164());
+        }
+        long id = partyId(no);
+        Map<String, Object> party = admin.read("party.party", List.of(id), List.of("customer_payment_term", "categories")).get(0);
+        long term = admin.search("account.invoice.payment_term", List.of(clause("name", "=", "14D")), 0, 1, List.of()).get(0);
+        long category = admin.search("party.category", List.of(clause("name", "=", "RETAIL")), 0, 1, List.of()).get(0);
+        assertEquals(term, ((Number) party.get("customer_payment_term")).longValue());
+        assertEquals(List.of(category), party.get("categories"));
+        List<Map<String, Object>> identifiers = admin.searchRead("party.identifier", List.of(clause("party", "=", id)), 0, null, null,
+                List.of("type", "code"));
+        assertEquals(1, identifiers.size());
+        assertEquals("md:" + reference, identifiers.get(0).get("code"));
+        assertEquals(null, identifiers.get(0).get("type"));
+        Map<String, Object> phone = admin.searchRead("party.contact_mechanism", List.of(clause("party", "=", id), clause("type", "=", "phone")),
+                0, null, null, List.of("value", "value_compact", "name")).get(0);
+        assertEquals("+49891234567", phone.get("value_compact"));
+        assertEquals("Kari", phone.get("name"));
+        Map<String, Object> address = admin.searchRead("party.address", List.of(clause("party", "=", id)), 0, null, null,
+                List.of("street", "party_name", "subdivision.code", "invoice")).get(0);
+        assertEquals("Leopoldstraße 1\nHinterhaus", address.get("street"));
+        assertEquals("Nordmann Sport AS", address.get("party_name"));
+        assertEquals("DE-BY", ((Map<?, ?>) address.get("subdivision.")).get("code"));
+        assertTrue((Boolean) address.get("invoice"));
+    }
+}

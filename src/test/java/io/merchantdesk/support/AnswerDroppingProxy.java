@@ -22,6 +22,7 @@ public final class AnswerDroppingProxy implements AutoCloseable {
     private final int target;
     private final AtomicReference<String> armed = new AtomicReference<>();
     private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread loop;
 
@@ -37,6 +38,11 @@ public final class AnswerDroppingProxy implements AutoCloseable {
     /** Drops the answer to the next request whose bytes contain {@code marker} (e.g. {@code model.party.party.create}), once. */
     public void dropNextAnswerTo(String marker) {
         armed.set(marker);
+    }
+
+    /** How many requests were answered (or their answer dropped): the round trips a client made through the proxy. */
+    public int calls() {
+        return calls.get();
     }
 
     /** How many answers were dropped. */
@@ -74,6 +80,7 @@ public final class AnswerDroppingProxy implements AutoCloseable {
                 synchronized (exchange) {
                     if (answers && !exchange.answering) {
                         exchange.answering = true;
+                        calls.incrementAndGet();
                         String marker = armed.get();
                         if (marker != null && exchange.request.toString(StandardCharsets.ISO_8859_1).contains(marker)
                                 && armed.compareAndSet(marker, null)) {

@@ -182,6 +182,15 @@ public abstract class ErpPortContract {
             assertEquals(List.of(), s.update(Map.of(no, in)), "the same data again is no change");
             assertEquals(List.of(), s.update(Map.of(no, now)), "the card's own data is no change");
             assertEquals(List.of(), s.update(Map.of("NO-SUCH-" + t, in)));
+
+            String otherPhone = phone();
+            String otherEmail = "new." + t + "@example.no";
+            assertEquals(List.of(no), s.update(Map.of(no, new CardData(null, null, "Ola Nordmann", null, null, null, null, null, null,
+                    otherPhone, otherEmail))));
+            assertEquals(List.of(no), s.byEmails(List.of(otherEmail)).get(otherEmail).stream().map(ErpCard::customerNo).toList());
+            assertEquals(List.of(no), s.byPhones(List.of("+47" + otherPhone)).get("+47" + otherPhone).stream().map(ErpCard::customerNo).toList());
+            assertEquals(null, s.byEmails(List.of(original.email().toLowerCase())).get(original.email().toLowerCase()), "replaced");
+            assertEquals("Ola Nordmann", s.byNumbers(List.of(no)).get(no).data().contact());
         }
     }
 

@@ -4,15 +4,19 @@ import static io.merchantdesk.sync.tryton.TrytonRpc.clause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.merchantdesk.support.AnswerDroppingProxy;
 import io.merchantdesk.support.Api;
 import io.merchantdesk.support.TrytonCompany;
 import io.merchantdesk.support.Trytond;
 import io.merchantdesk.sync.engine.ErpPort;
 import io.merchantdesk.sync.engine.ErpSession;
 import io.merchantdesk.sync.engine.Model.CardData;
+import io.merchantdesk.sync.engine.Model.Created;
 import io.merchantdesk.sync.engine.Model.ErpCard;
 import io.merchantdesk.sync.engine.Model.NewCard;
 import io.merchantdesk.sync.engine.Model.Template;
+import io.merchantdesk.sync.remote.ErpTarget;
+import io.merchantdesk.sync.tryton.TrytonErpAdapter;
 import io.merchantdesk.sync.tryton.TrytonRpc;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -45,6 +49,9 @@ class TrytonErpPortContractTest extends ErpPortContract {
 
     @Inject
     ErpPort port;
+
+    @Inject
+    TrytonErpAdapter adapter;
 
     @BeforeAll
     static void trytond() {
@@ -203,5 +210,60 @@ class TrytonErpPortContractTest extends ErpPortContract {
         assertEquals("Nordmann Sport AS", address.get("party_name"));
         assertEquals("DE-BY", ((Map<?, ?>) address.get("subdivision.")).get("code"));
         assertTrue((Boolean) address.get("invoice"));
+    }
+
+    @Test
+    @DisplayName("SYNC-18: a write made on a contact mechanism or an address directly (the party's write_date stays) is delivered once")
+    void childWritesAreDelivered_SYNC18() {
+        String t = tag();
+        String no = createByHand(card("Child " + t, "child." + t + "@example.no", null, postCode()));
+        long party = partyId(no);
+        try (ErpSession s = open()) {
+            String cursor = walk(s, null).cursor();
+            List<Long> email = admin.search("party.contact_mechanism", List.of(clause("party", "=", party), clause("type", "=", "email")), 0,
+                    null, List.of());
+            admin.write("party.contact_mechanism", email, Map.of("value", "changed." + t + "@example.no"));
+            Walk first = walk(s, cursor);
+            assertEquals(List.of(no), first.numbers());
+            assertEquals("changed." + t + "@example.no", first.cards().get(0).data().email());
+
+            admin.write("party.address", admin.search("party.address", List.of(clause("party", "=", party)), 0, null, List.of()),
+                    Map.of("city", "Tromsø"));
+            Walk second = walk(s, first.cursor());
+            assertEquals(List.of(no), second.numbers());
+            assertEquals("Tromsø", second.cards().get(0).data().city());
+            assertEquals(List.of(), walk(s, second.cursor()).numbers());
+        }
+    }
+
+    @Test
+    @DisplayName("every method is a few list calls whatever the batch size (counted at a proxy): 60 cards created, read, updated and scanned")
+    void batchesAreAFewCalls() throws Exception {
+        String t = tag();
+        List<NewCard> cards = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            cards.add(new NewCard(UUID.randomUUID().toString(), card("Batch " + i + " " + t, "batch" + i + "." + t + "@example.no", phone(),
+                    postCode()), template(), null, null));
+        }
+        try (AnswerDroppingProxy proxy = new AnswerDroppingProxy(trytond.baseUrl().getPort());
+             ErpSession s = adapter.open(new ErpTarget(company, proxy.baseUrl(), database, Trytond.ADMIN_LOGIN, Trytond.ADMIN_PASSWORD,
+                     null, null, null, null, Map.of()))) {
+            s.byNumbers(List.of("no-such-party")); // log-in and preferences
+            int before = proxy.calls();
+            List<String> nos = s.create(cards).stream().map(Created::customerNo).toList();
+            int create = proxy.calls() - before;
+            assertTrue(create <= 10, "create: " + create + " calls"); // references, lookups, create, read back
+            before = proxy.calls();
+            assertEquals(60, s.byNumbers(nos).size());
+            assertEquals(60, s.byEmails(cards.stream().map(c -> c.data().email().toLowerCase()).toList()).size());
+            assertEquals(3 + 4, proxy.calls() - before, "parties, mechanisms, addresses; + one mechanism search");
+            Map<String, CardData> changes = new HashMap<>();
+            for (String no : nos) changes.put(no, new CardData(null, null, null, null, null, "Bodø", null, null, null, null, null));
+            before = proxy.calls();
+            assertEquals(60, s.update(changes).size());
+            int update = proxy.calls() - before;
+            assertTrue(update <= 8, "update: " + update + " calls");
+            System.out.printf("tryton adapter: 60 cards: create %d calls, update %d calls%n", create, update);
+        }
     }
 }

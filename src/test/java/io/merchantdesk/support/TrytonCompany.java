@@ -17,6 +17,24 @@ public final class TrytonCompany {
 
     private TrytonCompany() {}
 
+    /** A fresh copy of the template database on the shared trytond, set up for sales, with an admin client. */
+    public record Database(Trytond trytond, String name, TrytonRpc admin) {
+        /** An ERP company of kind TRYTON for this database, owned by {@code owner}; its id. */
+        public String erpCompany(Api.User owner) {
+            return owner.as().body(Map.of("name", Api.unique("tryton"), "kind", "TRYTON", "endpoint", trytond.baseUrl() + "/",
+                    "database", name, "login", Trytond.ADMIN_LOGIN, "password", Trytond.ADMIN_PASSWORD)).post("/erp-companies")
+                    .then().statusCode(201).extract().path("id");
+        }
+    }
+
+    /** {@link Trytond#newDatabase} with {@link #setUp} done; the caller logs the admin client out. */
+    public static Database newDatabase(String label) {
+        Trytond trytond = Trytond.shared();
+        String name = trytond.newDatabase(label);
+        setUp(trytond, name);
+        return new Database(trytond, name, admin(trytond, name));
+    }
+
     /** A client logged in as Tryton's admin. */
     public static TrytonRpc admin(Trytond trytond, String database) {
         return new TrytonRpc(new TrytonRpc.Settings(trytond.baseUrl(), database, Trytond.ADMIN_LOGIN, Trytond.ADMIN_PASSWORD,

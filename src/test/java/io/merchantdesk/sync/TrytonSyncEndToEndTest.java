@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.merchantdesk.support.Api;
 import io.merchantdesk.support.TrytonCompany;
-import io.merchantdesk.support.Trytond;
 import io.merchantdesk.sync.tryton.TrytonRpc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -28,8 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class TrytonSyncEndToEndTest {
-    private static Trytond trytond;
-    private static String database;
+    private static TrytonCompany.Database db;
     private static TrytonRpc admin;
 
     @Inject
@@ -37,10 +35,8 @@ class TrytonSyncEndToEndTest {
 
     @BeforeAll
     static void trytond() {
-        trytond = Trytond.shared();
-        database = trytond.newDatabase("e2e");
-        TrytonCompany.setUp(trytond, database);
-        admin = TrytonCompany.admin(trytond, database);
+        db = TrytonCompany.newDatabase("e2e");
+        admin = db.admin();
     }
 
     @AfterAll
@@ -54,9 +50,7 @@ class TrytonSyncEndToEndTest {
         Api.User owner = Api.user("tryton-e2e");
         String storeId = owner.as().body(Map.of("name", Api.unique("store"), "billingCurrency", "NOK", "plan", "GROW"))
                 .post("/stores").then().statusCode(201).extract().path("id");
-        String companyId = owner.as().body(Map.of("name", Api.unique("tryton"), "kind", "TRYTON", "endpoint", trytond.baseUrl() + "/",
-                "database", database, "login", Trytond.ADMIN_LOGIN, "password", Trytond.ADMIN_PASSWORD)).post("/erp-companies")
-                .then().statusCode(201).extract().path("id");
+        String companyId = db.erpCompany(owner);
         SyncFixtures.Setup s = new SyncFixtures.Setup(owner, storeId, companyId);
         SyncFixtures.template(s, "RETAIL", "DOMESTIC", "DOMESTIC", "DOMESTIC", null);
         SyncFixtures.connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL");

@@ -52,6 +52,16 @@ public final class Model {
     /** The fields of an ERP card the sync maps (both directions). */
     public record CardData(String name, String name2, String contact, String address, String address2, String city,
                            String postCode, String county, String countryCode, String phone, String email) {
+        /** This (store) data over a card's: a field this leaves empty keeps the card's value (every adapter's update). */
+        public CardData over(CardData card) {
+            return new CardData(pick(name, card.name), pick(name2, card.name2), pick(contact, card.contact), pick(address, card.address),
+                    pick(address2, card.address2), pick(city, card.city), pick(postCode, card.postCode), pick(county, card.county),
+                    pick(countryCode, card.countryCode), pick(phone, card.phone), pick(email, card.email));
+        }
+
+        private static String pick(String preferred, String fallback) {
+            return preferred == null || preferred.isBlank() ? fallback : preferred;
+        }
     }
 
     /**

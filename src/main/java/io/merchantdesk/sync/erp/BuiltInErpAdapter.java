@@ -317,7 +317,7 @@ public class BuiltInErpAdapter {
             for (Map.Entry<String, CardData> e : changes.entrySet()) {
                 ErpCard card = current.get(e.getKey());
                 if (card == null) continue;
-                CardData merged = merge(card.data(), e.getValue());
+                CardData merged = e.getValue().over(card.data());
                 if (merged.equals(card.data())) continue; // SYNC-12's rule holds both ways: write only real changes
                 int k = 1;
                 ps.setString(k++, merged.name() == null ? "" : merged.name());
@@ -333,18 +333,6 @@ public class BuiltInErpAdapter {
             if (!updated.isEmpty()) ps.executeBatch();
         }
         return updated;
-    }
-
-    /** Store data fills the card; a field the store leaves empty keeps the card's value. */
-    private static CardData merge(CardData card, CardData in) {
-        return new CardData(pick(in.name(), card.name()), pick(in.name2(), card.name2()), pick(in.contact(), card.contact()),
-                pick(in.address(), card.address()), pick(in.address2(), card.address2()), pick(in.city(), card.city()),
-                pick(in.postCode(), card.postCode()), pick(in.county(), card.county()), pick(in.countryCode(), card.countryCode()),
-                pick(in.phone(), card.phone()), pick(in.email(), card.email()));
-    }
-
-    private static String pick(String preferred, String fallback) {
-        return preferred == null || preferred.isBlank() ? fallback : preferred;
     }
 
     /**

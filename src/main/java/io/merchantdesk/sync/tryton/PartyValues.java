@@ -57,7 +57,7 @@ final class PartyValues {
      */
     Map<String, Object> changes(TrytonParty current, CardData in) {
         CardData now = current.data();
-        CardData m = merge(now, in);
+        CardData m = in.over(now);
         Map<String, Object> values = new LinkedHashMap<>();
         if (!Objects.equals(m.name(), now.name())) values.put("name", m.name() == null ? "" : m.name());
 
@@ -96,18 +96,6 @@ final class PartyValues {
             if (!address.isEmpty()) values.put("addresses", List.of(List.of("write", List.of(a.id()), address)));
         }
         return values;
-    }
-
-    /** Store data fills the card; a field the store leaves empty keeps the card's value. */
-    static CardData merge(CardData card, CardData in) {
-        return new CardData(pick(in.name(), card.name()), pick(in.name2(), card.name2()), pick(in.contact(), card.contact()),
-                pick(in.address(), card.address()), pick(in.address2(), card.address2()), pick(in.city(), card.city()),
-                pick(in.postCode(), card.postCode()), pick(in.county(), card.county()), pick(in.countryCode(), card.countryCode()),
-                pick(in.phone(), card.phone()), pick(in.email(), card.email()));
-    }
-
-    private static String pick(String preferred, String fallback) {
-        return preferred == null || preferred.isBlank() ? fallback : preferred;
     }
 
     private static Map<String, Object> mechanism(String type, String value, String contact) {

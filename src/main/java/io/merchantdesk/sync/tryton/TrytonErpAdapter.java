@@ -241,7 +241,7 @@ public class TrytonErpAdapter {
             if (changes.isEmpty()) return List.of();
             Map<String, Long> written = guarded("update parties", () -> {
                 List<TrytonParty> current = parties.byCodes(changes.keySet());
-                values.prepare(current.stream().map(p -> PartyValues.merge(p.data(), changes.get(p.code()))).toList());
+                values.prepare(current.stream().map(p -> changes.get(p.code()).over(p.data())).toList());
                 List<TrytonRpc.Write> writes = new ArrayList<>();
                 Map<String, Long> updated = new LinkedHashMap<>();
                 for (TrytonParty p : current) {

@@ -1,10 +1,7 @@
 package io.merchantdesk.sync.port;
 
 import io.merchantdesk.support.Api;
-import io.merchantdesk.sync.engine.ErpPort;
-import io.merchantdesk.sync.engine.ErpSession;
 import io.merchantdesk.sync.engine.Model.CardData;
-import io.merchantdesk.sync.engine.Model.Template;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -12,38 +9,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 
 /** {@link ErpPortContract} on the built-in register, through the port (a company of kind BUILT_IN). */
 @QuarkusTest
 class BuiltInErpPortContractTest extends ErpPortContract {
-    private static Api.User owner;
-    private static UUID company;
-
-    @Inject
-    ErpPort port;
-
     @Inject
     DataSource dataSource;
 
-    @BeforeEach
-    void company() {
-        if (company != null) return;
-        owner = Api.user("port-builtin");
-        company = UUID.fromString(owner.as().body(Map.of("name", Api.unique("port"))).post("/erp-companies").then().statusCode(201)
-                .extract().path("id"));
-        owner.as().body(Map.of("code", "RETAIL", "genBusPostingGroup", "DOMESTIC", "customerPostingGroup", "DOMESTIC",
-                "vatBusPostingGroup", "DOMESTIC", "paymentTermsCode", "14D")).post("/erp-companies/" + company + "/customer-templates")
-                .then().statusCode(201);
-    }
-
     @Override
-    protected ErpSession open() {
-        return port.open(company);
+    protected String newCompany(Api.User owner) {
+        return owner.as().body(Map.of("name", Api.unique("port"))).post("/erp-companies").then().statusCode(201).extract().path("id");
     }
 
     @Override
@@ -61,33 +38,19 @@ class BuiltInErpPortContractTest extends ErpPortContract {
         body.put("phone", d.phone());
         body.put("email", d.email());
         body.values().removeIf(java.util.Objects::isNull);
-        return owner.as().body(body).post("/erp-companies/" + company + "/customers").then().statusCode(201).extract().path("customerNo");
+        return company().owner().as().body(body).post("/erp-companies/" + company().id() + "/customers").then().statusCode(201).extract().path("customerNo");
     }
 
     @Override
     protected void renameByHand(String customerNo, String name) {
-        owner.as().body(Map.of("name", name)).patch("/erp-companies/" + company + "/customers/" + customerNo).then().statusCode(200);
+        company().owner().as().body(Map.of("name", name)).patch("/erp-companies/" + company().id() + "/customers/" + customerNo).then().statusCode(200);
     }
 
     @Override
     protected OpenEdit renameInOpenTransaction(String customerNo, String name) {
         try {
-            Connection c = dataSource.getConnection();
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE erp_customers SET name = ?, changed_at = now() WHERE erp_company_id = ? AND customer_no = ?")) {
-                ps.setString(1, name);
-                ps.setObject(2, company);
-                ps.setString(3, customerNo);
-                ps.executeUpdate();
-            }
-            return () -> {
-                try (c) {
-                    c.commit();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            };
+            return openTransaction(dataSource.getConnection(),
+                    "UPDATE erp_customers SET name = ?, changed_at = now() WHERE erp_company_id = ? AND customer_no = ?", name, company().id(), customerNo);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -97,7 +60,7 @@ class BuiltInErpPortContractTest extends ErpPortContract {
     protected int cardsWithReference(String reference) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM erp_customers WHERE erp_company_id = ? AND reference = ?")) {
-            ps.setObject(1, company);
+            ps.setObject(1, company().id());
             ps.setString(2, reference);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -116,10 +79,5 @@ class BuiltInErpPortContractTest extends ErpPortContract {
     @Override
     protected boolean placesDocuments() {
         return false;
-    }
-
-    @Override
-    protected Template template() {
-        return new Template("RETAIL", "DOMESTIC", "DOMESTIC", "DOMESTIC", null, "14D", false, List.of());
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.merchantdesk.support.Api;
+import io.merchantdesk.sync.engine.ErpPort;
 import io.merchantdesk.sync.engine.ErpSession;
 import io.merchantdesk.sync.engine.Model.CardData;
 import io.merchantdesk.sync.engine.Model.ChangePage;
@@ -15,6 +17,9 @@ import io.merchantdesk.sync.engine.Model.NewOrder;
 import io.merchantdesk.sync.engine.Model.OrderLine;
 import io.merchantdesk.sync.engine.Model.Template;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +43,31 @@ public abstract class ErpPortContract {
     /** Small pages, so that the walks below cross page boundaries. */
     private static final int PAGE = 2;
 
-    /** A new session with the ERP under test. */
-    protected abstract ErpSession open();
+    @Inject
+    ErpPort port;
+
+    /** The ERP company under test of each subclass (the test instances of a class share it), with its owner. */
+    protected record Company(Api.User owner, UUID id) {
+    }
+
+    private static final Map<Class<?>, Company> COMPANIES = new ConcurrentHashMap<>();
+
+    /** A new ERP company of the kind under test, owned by {@code owner}; its id. */
+    protected abstract String newCompany(Api.User owner);
+
+    protected Company company() {
+        return COMPANIES.computeIfAbsent(getClass(), k -> {
+            Api.User owner = Api.user("port-contract");
+            UUID id = UUID.fromString(newCompany(owner));
+            retailTemplate(owner, id);
+            return new Company(owner, id);
+        });
+    }
+
+    /** A new session with the ERP under test, through the port. */
+    protected ErpSession open() {
+        return port.open(company().id());
+    }
 
     /** A card made in the ERP by a person (not by the sync); its number. */
     protected abstract String createByHand(CardData data);
@@ -61,8 +91,37 @@ public abstract class ErpPortContract {
     /** Whether {@link ErpSession#placeOrders} makes documents in the ERP (else it answers an empty map). */
     protected abstract boolean placesDocuments();
 
-    /** A complete template of the ERP company. */
-    protected abstract Template template();
+    /** The complete template {@link #retailTemplate} gives the ERP company. */
+    protected Template template() {
+        return new Template("RETAIL", "DOMESTIC", "DOMESTIC", "DOMESTIC", null, "14D", false, List.of());
+    }
+
+    /** Gives the company the template {@link #template()} through the API (merchantdesk keeps templates for every kind). */
+    private static void retailTemplate(Api.User owner, UUID company) {
+        owner.as().body(Map.of("code", "RETAIL", "genBusPostingGroup", "DOMESTIC", "customerPostingGroup", "DOMESTIC",
+                "vatBusPostingGroup", "DOMESTIC", "paymentTermsCode", "14D")).post("/erp-companies/" + company + "/customer-templates")
+                .then().statusCode(201);
+    }
+
+    /** Runs one statement in a transaction of its own that commits only on {@link OpenEdit#commit()}. */
+    protected static OpenEdit openTransaction(Connection c, String sql, Object... params) {
+        try {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
+                assertEquals(1, ps.executeUpdate(), sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return () -> {
+            try (c) {
+                c.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
 
     // ---- data ----
 

@@ -8,21 +8,17 @@ import io.merchantdesk.support.AnswerDroppingProxy;
 import io.merchantdesk.support.Api;
 import io.merchantdesk.support.TrytonCompany;
 import io.merchantdesk.support.Trytond;
-import io.merchantdesk.sync.engine.ErpPort;
 import io.merchantdesk.sync.engine.ErpSession;
 import io.merchantdesk.sync.engine.Model.CardData;
 import io.merchantdesk.sync.engine.Model.Created;
 import io.merchantdesk.sync.engine.Model.ErpCard;
 import io.merchantdesk.sync.engine.Model.NewCard;
-import io.merchantdesk.sync.engine.Model.Template;
 import io.merchantdesk.sync.remote.ErpTarget;
 import io.merchantdesk.sync.tryton.TrytonErpAdapter;
 import io.merchantdesk.sync.tryton.TrytonRpc;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -42,23 +37,16 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class TrytonErpPortContractTest extends ErpPortContract {
-    private static Trytond trytond;
-    private static String database;
+    private static TrytonCompany.Database db;
     private static TrytonRpc admin;
-    private static UUID company;
-
-    @Inject
-    ErpPort port;
 
     @Inject
     TrytonErpAdapter adapter;
 
     @BeforeAll
     static void trytond() {
-        trytond = Trytond.shared();
-        database = trytond.newDatabase("port");
-        TrytonCompany.setUp(trytond, database);
-        admin = TrytonCompany.admin(trytond, database);
+        db = TrytonCompany.newDatabase("port");
+        admin = db.admin();
         // what the template RETAIL points to in Tryton: a payment term and a category of those names
         admin.create("account.invoice.payment_term", List.of(Map.of("name", "14D", "lines",
                 List.of(List.of("create", List.of(Map.of("type", "remainder")))))));
@@ -70,21 +58,9 @@ class TrytonErpPortContractTest extends ErpPortContract {
         admin.logout();
     }
 
-    @BeforeEach
-    void company() {
-        if (company != null) return;
-        Api.User owner = Api.user("port-tryton");
-        company = UUID.fromString(owner.as().body(Map.of("name", Api.unique("tryton"), "kind", "TRYTON", "endpoint", trytond.baseUrl() + "/",
-                "database", database, "login", Trytond.ADMIN_LOGIN, "password", Trytond.ADMIN_PASSWORD)).post("/erp-companies")
-                .then().statusCode(201).extract().path("id"));
-        owner.as().body(Map.of("code", "RETAIL", "genBusPostingGroup", "DOMESTIC", "customerPostingGroup", "DOMESTIC",
-                "vatBusPostingGroup", "DOMESTIC", "paymentTermsCode", "14D")).post("/erp-companies/" + company + "/customer-templates")
-                .then().statusCode(201);
-    }
-
     @Override
-    protected ErpSession open() {
-        return port.open(company);
+    protected String newCompany(Api.User owner) {
+        return db.erpCompany(owner);
     }
 
     @Override
@@ -130,21 +106,8 @@ class TrytonErpPortContractTest extends ErpPortContract {
     @Override
     protected OpenEdit renameInOpenTransaction(String customerNo, String name) {
         try {
-            Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE party_party SET name = ?, write_date = now() AT TIME ZONE 'UTC', write_uid = 1 WHERE code = ?")) {
-                ps.setString(1, name);
-                ps.setString(2, customerNo);
-                assertEquals(1, ps.executeUpdate());
-            }
-            return () -> {
-                try (c) {
-                    c.commit();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            };
+            return openTransaction(DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db.name(), "postgres", ""),
+                    "UPDATE party_party SET name = ?, write_date = now() AT TIME ZONE 'UTC', write_uid = 1 WHERE code = ?", name, customerNo);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -163,11 +126,6 @@ class TrytonErpPortContractTest extends ErpPortContract {
     @Override
     protected boolean placesDocuments() {
         return true;
-    }
-
-    @Override
-    protected Template template() {
-        return new Template("RETAIL", "DOMESTIC", "DOMESTIC", "DOMESTIC", null, "14D", false, List.of());
     }
 
     // ---- Tryton's own ----
@@ -245,8 +203,8 @@ class TrytonErpPortContractTest extends ErpPortContract {
             cards.add(new NewCard(UUID.randomUUID().toString(), card("Batch " + i + " " + t, "batch" + i + "." + t + "@example.no", phone(),
                     postCode()), template(), null, null));
         }
-        try (AnswerDroppingProxy proxy = new AnswerDroppingProxy(trytond.baseUrl().getPort());
-             ErpSession s = adapter.open(new ErpTarget(company, proxy.baseUrl(), database, Trytond.ADMIN_LOGIN, Trytond.ADMIN_PASSWORD,
+        try (AnswerDroppingProxy proxy = new AnswerDroppingProxy(db.trytond().baseUrl().getPort());
+             ErpSession s = adapter.open(new ErpTarget(company().id(), proxy.baseUrl(), db.name(), Trytond.ADMIN_LOGIN, Trytond.ADMIN_PASSWORD,
                      null, null, null, null, Map.of()))) {
             s.byNumbers(List.of("no-such-party")); // log-in and preferences
             int before = proxy.calls();

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class TrytonErpAdapterFaultTest {
+    private static TrytonCompany.Database db;
     private static Trytond trytond;
-    private static String database;
     private static TrytonRpc admin;
     private static UUID company;
 
@@ -53,10 +53,9 @@ class TrytonErpAdapterFaultTest {
 
     @BeforeAll
     static void trytond() {
-        trytond = Trytond.shared();
-        database = trytond.newDatabase("faults");
-        TrytonCompany.setUp(trytond, database);
-        admin = TrytonCompany.admin(trytond, database);
+        db = TrytonCompany.newDatabase("faults");
+        trytond = db.trytond();
+        admin = db.admin();
     }
 
     @AfterAll
@@ -67,15 +66,13 @@ class TrytonErpAdapterFaultTest {
     @BeforeEach
     void company() {
         if (company == null) {
-            company = UUID.fromString(Api.user("tryton-faults").as().body(Map.of("name", Api.unique("tryton"), "kind", "TRYTON",
-                    "endpoint", trytond.baseUrl() + "/", "database", database, "login", Trytond.ADMIN_LOGIN, "password",
-                    Trytond.ADMIN_PASSWORD)).post("/erp-companies").then().statusCode(201).extract().path("id"));
+            company = UUID.fromString(db.erpCompany(Api.user("tryton-faults")));
         }
         guards.reset(company); // each test starts with a closed circuit breaker
     }
 
     private ErpSession open(URI endpoint, String password) {
-        return adapter.open(new ErpTarget(company, endpoint, database, Trytond.ADMIN_LOGIN, password, null, null, null, null, Map.of()));
+        return adapter.open(new ErpTarget(company, endpoint, db.name(), Trytond.ADMIN_LOGIN, password, null, null, null, null, Map.of()));
     }
 
     private static NewCard card(String reference, String name) {

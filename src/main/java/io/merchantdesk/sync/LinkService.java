@@ -60,7 +60,6 @@ public class LinkService {
             try {
                 Settings s = Settings.load(c, storeId);
                 if (s == null) throw ProblemException.rule("SYNC_NOT_CONNECTED", "The store has no ERP connection");
-                SyncRunService.requireAdapter(ErpRegisterRepository.kind(c, s.company()));
                 Batch batch = new Batch(c);
                 Map<UUID, StoreCustomer> found = store.customers(batch, storeId, List.of(customerId));
                 if (!found.containsKey(customerId)) throw ProblemException.notFound("Customer " + customerId);

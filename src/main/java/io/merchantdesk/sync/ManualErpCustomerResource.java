@@ -30,7 +30,7 @@ public class ManualErpCustomerResource {
     @APIResponse(responseCode = "201", description = "The link",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkView.class)))
     @APIResponse(responseCode = "409", description = "ALREADY_LINKED or DUPLICATE: the customer is already linked, or the ERP customer is linked to another store customer")
-    @APIResponse(responseCode = "422", description = "SYNC_NOT_CONNECTED, or the sync engine's refusal code: no address (SYNC-6), no or an incomplete template (SYNC-7), or no ERP connection; ERP_ADAPTER_NOT_AVAILABLE: the connected ERP company is a TRYTON one, whose adapter is not there yet (issue 21)")
+    @APIResponse(responseCode = "422", description = "SYNC_NOT_CONNECTED, or the sync engine's refusal code: no address (SYNC-6), no or an incomplete template (SYNC-7), or no ERP connection")
     public Response create(@PathParam("storeId") UUID storeId, @PathParam("customerId") UUID customerId, @Valid ManualErpCustomerRequest request) {
         return Response.status(201).entity(links.createOrLink(storeId, customerId, request)).build();
     }

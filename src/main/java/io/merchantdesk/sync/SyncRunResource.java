@@ -52,7 +52,7 @@ public class SyncRunResource {
     @APIResponse(responseCode = "202", description = "The run, accepted and running (poll its Location)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "409", description = "SYNC_RUN_IN_PROGRESS: a run of this kind is going for the store; resourceId is its id")
-    @APIResponse(responseCode = "422", description = "SYNC_NOT_CONNECTED: the store has no ERP connection; ERP_ADAPTER_NOT_AVAILABLE: the store is connected to a TRYTON ERP company, whose sync adapter is not there yet (issue 21) — its connection can be checked with POST /stores/{storeId}/erp-connection/checks")
+    @APIResponse(responseCode = "422", description = "SYNC_NOT_CONNECTED: the store has no ERP connection")
     public Response start(@PathParam("storeId") UUID storeId, @Valid @NotNull StartRunRequest request) {
         access.runs(storeId);
         String trigger = currentUser.hasRole(Roles.SYNC_OPERATOR) ? "OPERATOR" : "MANUAL";

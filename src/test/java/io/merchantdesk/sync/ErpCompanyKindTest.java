@@ -212,7 +212,7 @@ class ErpCompanyKindTest {
     }
 
     @Test
-    @DisplayName("a store connected to a TRYTON company: the store's check works, a sync run is 422 ERP_ADAPTER_NOT_AVAILABLE, the register's endpoints are 409 ERP_NOT_BUILT_IN; strangers get 404")
+    @DisplayName("a store connected to a TRYTON company: the store's check works, templates are kept for it, the register's customer endpoints are 409 ERP_NOT_BUILT_IN; strangers get 404")
     void storeConnectedToTryton() {
         Api.User owner = Api.user("tryton-store");
         String id = create(owner, tryton(database, PASSWORD));
@@ -223,17 +223,22 @@ class ErpCompanyKindTest {
 
         check(owner, "/stores/" + store + "/erp-connection/checks").body("ok", equalTo(true)).body("kind", equalTo("TRYTON"))
                 .body("erpCompanyId", equalTo(id));
-        owner.as().body(Map.of("kind", "CUSTOMERS")).post("/stores/" + store + "/sync-runs").then().statusCode(422)
-                .body("code", equalTo("ERP_ADAPTER_NOT_AVAILABLE")).body("detail", containsString("issue 21"));
         owner.as().get("/erp-companies/" + id + "/customers").then().statusCode(409).body("code", equalTo("ERP_NOT_BUILT_IN"));
         owner.as().body(Map.of("name", "x")).post("/erp-companies/" + id + "/customers").then().statusCode(409).body("code", equalTo("ERP_NOT_BUILT_IN"));
-        owner.as().body(Map.of("code", "RETAIL")).post("/erp-companies/" + id + "/customer-templates").then().statusCode(409)
-                .body("code", equalTo("ERP_NOT_BUILT_IN"));
+        // the connector's templates are merchantdesk's for every kind (the Tryton adapter applies them on create)
+        owner.as().body(Map.of("code", "RETAIL", "paymentTermsCode", "14D")).post("/erp-companies/" + id + "/customer-templates")
+                .then().statusCode(201).body("code", equalTo("RETAIL")).body("missingFields", hasItem("genBusPostingGroup"));
+        owner.as().get("/erp-companies/" + id + "/customer-templates").then().statusCode(200).body("items.code", contains("RETAIL"));
+        owner.as().get("/erp-companies/" + id + "/customer-templates/RETAIL").then().statusCode(200).body("paymentTermsCode", equalTo("14D"));
+        String etag = owner.as().get("/stores/" + store + "/erp-connection").header("ETag");
+        owner.as().header("If-Match", etag).body(Map.of("erpCompanyId", id, "customerTemplateCode", "RETAIL"))
+                .put("/stores/" + store + "/erp-connection").then().statusCode(200).body("customerTemplateCode", equalTo("RETAIL"));
 
         Api.User stranger = Api.user("tryton-stranger");
         stranger.as().get("/erp-companies/" + id).then().statusCode(404);
         stranger.as().post("/erp-companies/" + id + "/checks").then().statusCode(404);
         stranger.as().post("/stores/" + store + "/erp-connection/checks").then().statusCode(404);
+        stranger.as().get("/erp-companies/" + id + "/customer-templates").then().statusCode(404);
     }
 
     @Test

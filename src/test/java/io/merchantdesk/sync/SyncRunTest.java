@@ -121,9 +121,10 @@ class SyncRunTest {
         JsonPath failed = run(broken, broken.owner(), "CUSTOMERS", 3);
         assertEquals("FAILED", failed.getString("status"));
         assertEquals(3, failed.getInt("counters.processed"), "the first batch committed, the second rolled back");
-        // The ERP commits its writes before the store batch (as a remote ERP does): the second batch's cards exist,
-        // its links do not.
+        // the ERP commits its writes before the store batch (as a remote ERP does): the second batch's cards exist,
+        // carrying their references, and its links do not
         assertEquals(6, erpCustomers(broken).size());
+        assertEquals(3, links(broken).size());
         assertThat(failed.getString("failure"), containsString("Injected failure"));
 
         JsonPath rerun = run(broken, broken.owner(), "CUSTOMERS", 3);

@@ -56,7 +56,8 @@ public interface ErpSession extends AutoCloseable {
      * The next page of cards changed in the ERP after {@code cursor} (null: every card), not written by the sync itself
      * (SYNC-19). The cursor is opaque to the engine, which stores the answer's cursor with each batch (a resumed run
      * goes on from there) and, after the last page, as the next run's start. A card is delivered once per change: a
-     * change committed out of order is neither lost nor delivered twice.
+     * change committed out of order is neither lost nor delivered twice. A page without cards ends the walk (the engine
+     * stops there), so it must be the last: an adapter that drops cards it delivered before scans on until it has some.
      */
     ChangePage changes(String cursor, int limit);
 

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/erp-companies")
 @Authenticated
-@Tag(name = "ERP register", description = "ERP companies (BUILT_IN: merchantdesk's own customer register with customer cards and templates; TRYTON: a Tryton server, connection only; BUSINESS_CENTRAL: a Business Central company, customer templates kept here) and their connection checks")
+@Tag(name = "ERP register", description = "ERP companies (BUILT_IN: merchantdesk's own customer register with customer cards; TRYTON: a Tryton server whose parties are the customers; BUSINESS_CENTRAL: a Business Central company whose customers are the customers), their customer templates (every kind) and their connection checks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ErpCompanyResource {
@@ -31,7 +31,7 @@ public class ErpCompanyResource {
     @Inject
     ErpChecks checks;
 
-    static final String NOT_BUILT_IN = "ERP_NOT_BUILT_IN: the ERP company is not the built-in register (its customers live in Tryton or Business Central; templates of a TRYTON company too)";
+    static final String NOT_BUILT_IN = "ERP_NOT_BUILT_IN: the ERP company is not the built-in register (its customers live in Tryton or Business Central)";
 
     @POST
     @Operation(operationId = "createErpCompany", summary = "Create an ERP company (built-in register, a Tryton or a Business Central connection); the caller owns it",
@@ -44,7 +44,7 @@ public class ErpCompanyResource {
                     the number series fields are refused. The password and the client secret are write-only (stored encrypted, bound to
                     this company; answers show credentialsSet) — check them with POST /erp-companies/{erpCompanyId}/checks.
                     All invalid fields are reported at once. Stores connect to a company through PUT /stores/{storeId}/erp-connection;
-                    sync runs on a TRYTON company are not available yet (422 ERP_ADAPTER_NOT_AVAILABLE).""")
+                    customer templates (POST /erp-companies/{erpCompanyId}/customer-templates) are kept by merchantdesk for every kind.""")
     @APIResponse(responseCode = "201", description = "The ERP company",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpCompanyView.class)))
     public Response create(@Valid @NotNull CreateErpCompanyRequest request) {
@@ -174,10 +174,10 @@ public class ErpCompanyResource {
     @POST
     @Path("/{erpCompanyId}/customer-templates")
     @Operation(operationId = "createErpCustomerTemplate", summary = "Create a customer template",
-            description = "Creates a template with the defaults of new customer cards; missingFields lists what SYNC-7 needs and it lacks. Pending records of every store connected to the company become due at once (a record that failed for want of this template is retried by the next run).")
+            description = "Creates a template with the defaults of new customer cards, for an ERP company of any kind (TRYTON: a party created by the sync gets the payment term named paymentTermsCode as its customer payment term and the party category named like the template's code, when Tryton has them; the posting groups, VAT and tax fields have no Tryton counterpart); missingFields lists what SYNC-7 needs and it lacks. Pending records of every store connected to the company become due at once (a record that failed for want of this template is retried by the next run).")
     @APIResponse(responseCode = "201", description = "The template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
-    @APIResponse(responseCode = "409", description = "ERP_TEMPLATE_EXISTS: the code is taken; ERP_NOT_BUILT_IN: the ERP company is not the built-in register")
+    @APIResponse(responseCode = "409", description = "ERP_TEMPLATE_EXISTS: the code is taken")
     public Response createTemplate(@PathParam("erpCompanyId") UUID id, @Valid @NotNull CreateTemplateRequest request) {
         TemplateView t = register.createTemplate(id, request);
         return Response.created(URI.create("/erp-companies/" + id + "/customer-templates/" + t.code())).tag(Etags.of(t.version())).entity(t).build();
@@ -189,7 +189,6 @@ public class ErpCompanyResource {
             description = "The company's customer templates by code, each with missingFields. Keyset-paged.")
     @APIResponse(responseCode = "200", description = "A page of templates",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplatePage.class)))
-    @APIResponse(responseCode = "409", description = NOT_BUILT_IN)
     public Page<TemplateView> templates(@PathParam("erpCompanyId") UUID id, @BeanParam @Valid PageParams page) {
         return register.templates(id, page);
     }
@@ -200,7 +199,6 @@ public class ErpCompanyResource {
             description = "A template with its defaults and missingFields (SYNC-7). The ETag is its version.")
     @APIResponse(responseCode = "200", description = "The template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
-    @APIResponse(responseCode = "409", description = NOT_BUILT_IN)
     public Response template(@PathParam("erpCompanyId") UUID id, @PathParam("code") String code) {
         TemplateView t = register.getTemplate(id, code);
         return Response.ok(t).tag(Etags.of(t.version())).build();
@@ -212,7 +210,6 @@ public class ErpCompanyResource {
             description = "Replaces a template's values (If-Match with its ETag is optional; a stale one is 412). Pending records of every store connected to the company become due at once, so a record that failed on this template (TEMPLATE_INCOMPLETE) is retried by the next run.")
     @APIResponse(responseCode = "200", description = "The template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
-    @APIResponse(responseCode = "409", description = NOT_BUILT_IN)
     public Response putTemplate(@PathParam("erpCompanyId") UUID id, @PathParam("code") String code,
                                 @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TemplateRequest request) {
         TemplateView t = register.putTemplate(id, code, ifMatch, request);

@@ -4,7 +4,7 @@ import io.merchantdesk.sync.businesscentral.BusinessCentralErpAdapter;
 import io.merchantdesk.sync.engine.Batch;
 import io.merchantdesk.sync.engine.ErpPort;
 import io.merchantdesk.sync.engine.ErpSession;
-import io.merchantdesk.sync.run.SyncRunService;
+import io.merchantdesk.sync.tryton.TrytonErpAdapter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -17,6 +17,9 @@ import javax.sql.DataSource;
 public class ErpPorts implements ErpPort {
     @Inject
     BuiltInErpAdapter builtIn;
+
+    @Inject
+    TrytonErpAdapter tryton;
 
     @Inject
     BusinessCentralErpAdapter businessCentral;
@@ -36,10 +39,9 @@ public class ErpPorts implements ErpPort {
             throw new Batch.Failure(e);
         }
         if (kind == null) throw new IllegalStateException("ERP company " + erpCompanyId + " is gone");
-        SyncRunService.requireAdapter(kind);
         return switch (kind) {
             case BUILT_IN -> builtIn.open(erpCompanyId);
-            case TRYTON -> throw new IllegalStateException("no Tryton adapter yet"); // refused by requireAdapter above
+            case TRYTON -> tryton.open(targets.load(erpCompanyId));
             case BUSINESS_CENTRAL -> businessCentral.open(targets.load(erpCompanyId));
         };
     }

@@ -65,14 +65,14 @@ public class ErpRegisterService {
     }
 
     /**
-     * The company when the caller owns it and it is the built-in register (its customer cards and templates live in
-     * merchantdesk); 404 for strangers, 409 ERP_NOT_BUILT_IN for a TRYTON company, whose customers live in Tryton.
+     * The company when the caller owns it and it is the built-in register (its customer cards live in merchantdesk); 404
+     * for strangers, 409 ERP_NOT_BUILT_IN for a TRYTON company, whose customers live in Tryton.
      */
     ErpCompany ownedRegister(UUID erpCompanyId) {
         ErpCompany company = ownedCompany(erpCompanyId);
         if (company.kind != ErpKind.BUILT_IN) {
             throw ProblemException.conflict("ERP_NOT_BUILT_IN", "ERP company " + company.id + " is a " + company.kind
-                    + " company: its customers and templates live in that ERP, not in merchantdesk's register");
+                    + " company: its customers live in that ERP, not in merchantdesk's register");
         }
         return company;
     }
@@ -310,16 +310,12 @@ public class ErpRegisterService {
         return c;
     }
 
-    // ---- templates ----
+    // ---- templates: kept by merchantdesk for every kind (the connector's templates, SYNC-6/7) ----
 
     /**
      * The company when the caller owns it and merchantdesk keeps its customer templates: the built-in register, and a
      * BUSINESS_CENTRAL company, whose adapter applies them on create (API v2.0 has no customer templates to read).
      */
-    private ErpCompany ownedTemplates(UUID erpCompanyId) {
-        ErpCompany company = ownedCompany(erpCompanyId);
-        return company.kind == ErpKind.BUSINESS_CENTRAL ? company : ownedRegister(erpCompanyId);
-    }
 
     public ErpCustomerTemplate template(UUID companyId, String code) {
         return repository.template(companyId, code);
@@ -327,7 +323,7 @@ public class ErpRegisterService {
 
     @Transactional
     public TemplateView createTemplate(UUID companyId, CreateTemplateRequest r) {
-        ownedTemplates(companyId);
+        ownedCompany(companyId);
         if (template(companyId, r.code()) != null) {
             throw ProblemException.conflict("ERP_TEMPLATE_EXISTS", "Template " + r.code() + " already exists");
         }
@@ -344,7 +340,7 @@ public class ErpRegisterService {
 
     @Transactional
     public TemplateView putTemplate(UUID companyId, String code, String ifMatch, TemplateRequest r) {
-        ownedTemplates(companyId);
+        ownedCompany(companyId);
         ErpCustomerTemplate t = requireTemplate(companyId, code);
         Etags.requireMatch(ifMatch, t.version);
         apply(t, r); // sets every field: a PUT replaces the template
@@ -370,12 +366,12 @@ public class ErpRegisterService {
     }
 
     public TemplateView getTemplate(UUID companyId, String code) {
-        ownedTemplates(companyId);
+        ownedCompany(companyId);
         return TemplateView.of(requireTemplate(companyId, code));
     }
 
     public Page<TemplateView> templates(UUID companyId, PageParams page) {
-        ownedTemplates(companyId);
+        ownedCompany(companyId);
         List<String> after = Cursors.decode(page.cursor, 1);
         List<ErpCustomerTemplate> rows = repository.templates(companyId, after == null ? null : after.get(0), page.limit + 1);
         return Page.of(rows, page.limit, TemplateView::of, t -> Cursors.encode(t.code));

@@ -60,18 +60,6 @@ public class SyncRunService {
         executor.shutdownNow();
     }
 
-    /**
-     * Issue 21: the sync engine works on the built-in register and Business Central; a TRYTON company is refused up front
-     * (422) until its adapter arrives. Its connection can be checked already.
-     */
-    public static void requireAdapter(ErpKind kind) {
-        if (kind == ErpKind.TRYTON) {
-            throw ProblemException.rule("ERP_ADAPTER_NOT_AVAILABLE", "The store is connected to a " + kind + " ERP company: the sync's "
-                    + "Tryton adapter arrives with the ERP port redesign (issue 21); the connection can be checked now "
-                    + "(POST /stores/{storeId}/erp-connection/checks)");
-        }
-    }
-
     /** Claims the (store, kind) slot and starts the run in the background; 409 with the running id when taken. */
     public RunView start(UUID storeId, SyncKind kind, SyncMode mode, String trigger, Integer batchSize, UUID startedBy) {
         Connection c = null;
@@ -89,7 +77,6 @@ public class SyncRunService {
             if (settings == null) {
                 throw ProblemException.rule("SYNC_NOT_CONNECTED", "SYNC-17: the store has no ERP connection (PUT /stores/{storeId}/erp-connection)");
             }
-            requireAdapter(ErpRegisterRepository.kind(c, settings.company()));
             c.setAutoCommit(false);
             UUID runId = insertRun(c, storeId, kind, mode == null ? SyncMode.INCREMENTAL : mode, trigger,
                     batchSize == null ? defaultBatchSize : batchSize, startedBy, settings);

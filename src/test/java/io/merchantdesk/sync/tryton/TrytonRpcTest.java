@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.merchantdesk.support.AnswerDroppingProxy;
 import io.merchantdesk.support.Trytond;
 import io.merchantdesk.sync.tryton.TrytonRpc.Order;
 import io.merchantdesk.sync.tryton.TrytonRpc.Write;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -142,9 +142,9 @@ class TrytonRpcTest {
 
         // e-mail: case-insensitive equality is ilike without wildcards, so the address's own _ and % are escaped
         List<Object> byEmail = new ArrayList<>(List.of("OR"));
-        byEmail.add(clause("value", "ilike", likeLiteral("dora_" + run + "@example.ORG")));
-        byEmail.add(clause("value", "ilike", likeLiteral("EMIL%" + run + "@example.org")));
-        byEmail.add(clause("value", "ilike", likeLiteral("doraX" + run + "@example.org"))); // '_' must not match 'X'
+        byEmail.add(clause("value", "ilike", TrytonParties.likeLiteral("dora_" + run + "@example.ORG")));
+        byEmail.add(clause("value", "ilike", TrytonParties.likeLiteral("EMIL%" + run + "@example.org")));
+        byEmail.add(clause("value", "ilike", TrytonParties.likeLiteral("doraX" + run + "@example.org"))); // '_' must not match 'X'
         List<Map<String, Object>> mails = rpc.searchRead("party.contact_mechanism",
                 List.of(clause("type", "=", "email"), byEmail), 0, null, List.of(Order.asc("party")), List.of("party", "value"));
         assertEquals(ids, mails.stream().map(m -> (Long) m.get("party")).toList());
@@ -168,9 +168,9 @@ class TrytonRpcTest {
         // the create reaches Tryton and commits, but its answer never reaches us: a proxy that forwards the request
         // and closes the client's connection without relaying the answer
         try (AnswerDroppingProxy proxy = new AnswerDroppingProxy(trytond.baseUrl().getPort())) {
-            TrytonRpc viaProxy = new TrytonRpc(settings(URI.create("http://127.0.0.1:" + proxy.port()), database, Trytond.ADMIN_PASSWORD));
-            viaProxy.login(); // log-in answers pass; from now on answers are dropped
-            proxy.dropAnswers();
+            TrytonRpc viaProxy = new TrytonRpc(settings(proxy.baseUrl(), database, Trytond.ADMIN_PASSWORD));
+            viaProxy.login(); // log-in answers pass; the create's answer is dropped
+            proxy.dropNextAnswerTo("model.party.party.create");
             TrytonUnavailableException lost = assertThrows(TrytonUnavailableException.class, () -> viaProxy.create("party.party",
                     List.of(party("Lost Answer", reference, "lost@example.org", null, null, null, null, null, null))));
             assertTrue(lost.maybeApplied(), "the request was sent, its outcome is unknown");
@@ -367,82 +367,5 @@ class TrytonRpcTest {
 
     private static Object nested(Map<String, Object> row, String relation, String field) {
         return ((Map<?, ?>) row.get(relation)).get(field);
-    }
-
-    /** An ilike pattern matching exactly {@code s}: Tryton's LIKE escape character is the backslash. */
-    static String likeLiteral(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /**
-     * Forwards one connection at a time to trytond; after {@link #dropAnswers()} it forwards the request, waits
-     * until trytond has answered (so the transaction is committed) and closes the client's side instead of relaying.
-     */
-    private static final class AnswerDroppingProxy implements AutoCloseable {
-        private final ServerSocket server = new ServerSocket(0);
-        private final int target;
-        private volatile boolean drop;
-        private final Thread loop;
-        private final Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-        AnswerDroppingProxy(int target) throws IOException {
-            this.target = target;
-            this.loop = Thread.ofVirtual().start(this::serve);
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        void dropAnswers() {
-            drop = true;
-        }
-
-        private void serve() {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    Socket upstream = new Socket("127.0.0.1", target);
-                    open.add(client);
-                    open.add(upstream);
-                    Thread.ofVirtual().start(() -> pump(client, upstream, false));
-                    Thread.ofVirtual().start(() -> pump(upstream, client, true));
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }
-
-        private void pump(Socket from, Socket to, boolean answers) {
-            byte[] buffer = new byte[8192];
-            try {
-                int n;
-                while ((n = from.getInputStream().read(buffer)) > 0) {
-                    if (answers && drop) {
-                        // trytond has answered, so it has committed: cut the client off without the answer
-                        to.close();
-                        from.close();
-                        return;
-                    }
-                    to.getOutputStream().write(buffer, 0, n);
-                    to.getOutputStream().flush();
-                }
-            } catch (IOException ignored) {
-                // one side closed
-            } finally {
-                try {
-                    to.close();
-                } catch (IOException ignored) {
-                    // already closed
-                }
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            for (Socket s : open) s.close();
-            loop.interrupt();
-        }
     }
 }

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public class TrytonSyncBench {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static String base;
+    static String lastEtag;
+    static String ifMatch;
 
     public static void main(String[] args) throws Exception {
         base = args[0];
@@ -93,7 +95,10 @@ public class TrytonSyncBench {
         System.out.printf("API / Tryton create = %.2fx (goal: within 1.5x)%n", api / own);
 
         // 3. export on: the first scan walks every party, all of them the sync's own writes (SYNC-19), then nothing changed
+        get("/stores/" + storeId + "/erp-connection", token);
+        ifMatch = lastEtag; // replacing the connection needs its ETag
         send("PUT", "/stores/" + storeId + "/erp-connection", token, connection + ",\"exportCustomersToStore\":true}");
+        ifMatch = null;
         String[] first = run(storeId, token, "{\"kind\":\"CUSTOMERS\",\"batchSize\":" + batch + "}");
         System.out.printf("first export scan of %d parties: %s in %.2f s%n  %s%n", stores, field(first[0], "status"),
                 Double.parseDouble(first[1]), counters(first[0]));
@@ -168,8 +173,10 @@ public class TrytonSyncBench {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) b.header("Authorization", "Bearer " + token);
+        if (ifMatch != null) b.header("If-Match", ifMatch);
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
+        lastEtag = r.headers().firstValue("ETag").orElse(null);
         return r.body();
     }
 }

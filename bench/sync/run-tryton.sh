@@ -29,7 +29,7 @@ path = $PWD/$DIR/data
 [web]
 listen = 127.0.0.1:$TPORT
 CONF
-trytond -c $DIR/trytond.conf > $DIR/trytond.log 2>&1 &
+trytond -c $DIR/trytond.conf ${BENCH_TRYTON_LOGCONF:+--logconf $BENCH_TRYTON_LOGCONF} > $DIR/trytond.log 2>&1 &
 TRYTOND=$!
 if [ "${SKIP_PACKAGE:-}" != "1" ]; then
   ./mvnw -B -ntp -o -q package -DskipTests -Dquarkus.profile=test
@@ -41,6 +41,6 @@ trap 'kill $APP $TRYTOND 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do curl -sf http://127.0.0.1:$PORT/q/health/ready >/dev/null && break; sleep 1; done
 for i in $(seq 1 60); do curl -s -o /dev/null http://127.0.0.1:$TPORT/ && break; sleep 1; done
 PG=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort | tail -1)
-java -cp "$PG" bench/sync/TrytonSyncBench.java "http://127.0.0.1:$PORT" "$SCHEMA" "http://127.0.0.1:$TPORT/" \
+java ${BENCH_OPTS:-} -cp "$PG" bench/sync/TrytonSyncBench.java "http://127.0.0.1:$PORT" "$SCHEMA" "http://127.0.0.1:$TPORT/" \
   md_bench_tryton_sync md_bench_tryton_base "$PASSWORD"
 grep -h "Sync run .* records in" target/bench-tryton.log || true # per-phase timings of the runs

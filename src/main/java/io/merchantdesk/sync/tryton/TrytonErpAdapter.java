@@ -269,14 +269,20 @@ public class TrytonErpAdapter {
                 TrytonChangeCursor cursor = TrytonChangeCursor.parse(cursorText);
                 while (true) {
                     Candidates next = candidates(cursor.from, cursor.after, limit);
-                    List<TrytonParty> found = parties.byIds(next.ids());
+                    // only what the cursor has not seen at its current stamp is read in full: an idle scan over the
+                    // overlap window costs the candidate searches alone
+                    List<Long> unseen = next.ids().stream().filter(id -> {
+                        LocalDateTime stamp = next.stamps().get(id);
+                        return stamp == null || !cursor.seen(id, stamp);
+                    }).toList();
+                    List<TrytonParty> found = parties.byIds(unseen);
                     Map<String, String> ours = syncWrites.stamps(target.companyId(), found.stream().map(TrytonParty::code).toList());
                     List<ErpCard> cards = new ArrayList<>();
                     for (TrytonParty p : found) {
                         if (p.stamp() == null || cursor.seen(p.id(), p.stamp())) continue; // delivered before, unchanged since
+                        cursor.delivered(p.id(), p.stamp()); // delivered now, or the sync's own write: not read again unchanged
                         if (p.stampText().equals(ours.get(p.code()))) continue; // SYNC-19: the sync's own write
                         cards.add(p.card());
-                        cursor.delivered(p.id(), p.stamp());
                     }
                     cursor.prune(overlap);
                     if (next.last()) return new ChangePage(cards, cursor.nextScan(overlap).encode(), true);
@@ -286,7 +292,8 @@ public class TrytonErpAdapter {
             });
         }
 
-        private record Candidates(List<Long> ids, long after, boolean last) {
+        /** Party ids in order; {@code stamps}: each one's latest modification among the rows found (null in a full scan). */
+        private record Candidates(List<Long> ids, Map<Long, LocalDateTime> stamps, long after, boolean last) {
         }
 
         /**
@@ -298,28 +305,37 @@ public class TrytonErpAdapter {
         private Candidates candidates(LocalDateTime from, long after, int limit) {
             if (from == null) {
                 List<Long> ids = rpc.search("party.party", List.of(clause("id", ">", after)), 0, limit, List.of(Order.asc("id")));
-                return new Candidates(ids, ids.isEmpty() ? after : ids.get(ids.size() - 1), ids.size() < limit);
+                return new Candidates(ids, Map.of(), ids.isEmpty() ? after : ids.get(ids.size() - 1), ids.size() < limit);
             }
-            // coalesce(write_date, create_date) >= from, as write_date >= create_date once set
+            // coalesce(write_date, create_date) >= from, as write_date >= create_date once set. The rows found carry their
+            // stamps: a party's latest is among them, since every row of it not found is older than from.
             List<Object> since = List.of("OR", clause("write_date", ">=", from), clause("create_date", ">=", from));
             TreeSet<Long> union = new TreeSet<>();
+            Map<Long, LocalDateTime> stamps = new HashMap<>();
             long bound = Long.MAX_VALUE;
-            List<Long> direct = rpc.search("party.party", List.of(since, clause("id", ">", after)), 0, limit, List.of(Order.asc("id")));
-            union.addAll(direct);
-            if (direct.size() == limit) bound = direct.get(limit - 1);
+            List<Map<String, Object>> direct = rpc.searchRead("party.party", List.of(since, clause("id", ">", after)), 0, limit,
+                    List.of(Order.asc("id")), List.of("write_date", "create_date"));
+            for (Map<String, Object> r : direct) {
+                union.add(TrytonParties.id(r.get("id")));
+                stamps.merge(TrytonParties.id(r.get("id")), TrytonParties.modified(r), TrytonParties::later);
+            }
+            if (direct.size() == limit) bound = TrytonParties.id(direct.get(limit - 1).get("id"));
             for (String child : List.of("party.contact_mechanism", "party.address")) {
                 List<Map<String, Object>> rows = rpc.searchRead(child, List.of(since, clause("party", ">", after)), 0, limit,
-                        List.of(Order.asc("party.id")), List.of("party"));
-                for (Map<String, Object> r : rows) union.add(TrytonParties.id(r.get("party")));
+                        List.of(Order.asc("party.id")), List.of("party", "write_date", "create_date"));
+                for (Map<String, Object> r : rows) {
+                    union.add(TrytonParties.id(r.get("party")));
+                    stamps.merge(TrytonParties.id(r.get("party")), TrytonParties.modified(r), TrytonParties::later);
+                }
                 if (rows.size() == limit) bound = Math.min(bound, TrytonParties.id(rows.get(limit - 1).get("party")));
             }
             List<Long> ids = new ArrayList<>(union.headSet(bound, true));
             if (ids.size() > limit) {
                 ids = ids.subList(0, limit);
-                return new Candidates(ids, ids.get(limit - 1), false);
+                return new Candidates(ids, stamps, ids.get(limit - 1), false);
             }
-            if (bound == Long.MAX_VALUE) return new Candidates(ids, ids.isEmpty() ? after : ids.get(ids.size() - 1), true);
-            return new Candidates(ids, bound, false);
+            if (bound == Long.MAX_VALUE) return new Candidates(ids, stamps, ids.isEmpty() ? after : ids.get(ids.size() - 1), true);
+            return new Candidates(ids, stamps, bound, false);
         }
 
         /** Runs a remote unit under the company's guard, Tryton's failures as the port's. */

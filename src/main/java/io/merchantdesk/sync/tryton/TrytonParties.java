@@ -111,7 +111,7 @@ final class TrytonParties {
         });
     }
 
-    /** Ids of the records of {@code model} whose {@code field} is one of {@code values}; cached, one call for the missing ones. */
+    /** Ids of the records of {@code model} whose {@code field} is one of {@code values}; cached (misses too), one call for the unknown ones. */
     Map<String, Long> idsBy(String model, String field, Collection<String> values) {
         Map<String, Long> known = ids.computeIfAbsent(model + "." + field, k -> new HashMap<>());
         List<String> missing = values.stream().filter(Objects::nonNull).distinct().filter(v -> !known.containsKey(v)).toList();
@@ -120,6 +120,7 @@ final class TrytonParties {
                     List.of(TrytonRpc.Order.asc("id")), List.of(field))) {
                 known.putIfAbsent((String) r.get(field), id(r.get("id")));
             }
+            for (String v : chunk) known.putIfAbsent(v, null); // a value Tryton does not have is not asked for again (per card)
             return List.of();
         });
         Map<String, Long> out = new HashMap<>();
@@ -206,7 +207,7 @@ final class TrytonParties {
         return row.get(relation + ".") instanceof Map<?, ?> m ? (String) m.get(field) : null;
     }
 
-    private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
+    static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
         if (a == null) return b;
         return b == null || a.isAfter(b) ? a : b;
     }

@@ -9,7 +9,7 @@ export PATH=$JAVA_HOME/bin:$PATH
 SCHEMA=${BENCH_SCHEMA:-md_bench_tryton}
 PORT=${BENCH_PORT:-18089}
 TPORT=${BENCH_TRYTON_PORT:-18000}
-PASSWORD=merchantdesk-tryton-admin # the template's admin password (src/test/java/io/merchantdesk/support/Trytond.java)
+PASSWORD=merchantdesk-tryton-admin # the template's admin password (src/test/tryton/java/io/merchantdesk/support/Trytond.java)
 PSQL="psql -h 127.0.0.1 -U postgres -At"
 TEMPLATE=$($PSQL -c "SELECT datname FROM pg_database WHERE datname LIKE 'md_trytond_tpl_%' ORDER BY oid DESC LIMIT 1")
 if [ -z "$TEMPLATE" ]; then # the tests build it once (minutes) and keep it

@@ -24,7 +24,7 @@ public class LinkRepository {
             ORDER BY customer_id LIMIT ?""";
     private static final String ERP_ORDER_PAGE = """
             SELECT id, order_id, erp_company_id, sell_to_customer_no, bill_to_customer_no, chosen_by, country_code,
-                   prices_including_vat, vat_bus_posting_group, tax_area_code, run_id, created_at
+                   prices_including_vat, vat_bus_posting_group, tax_area_code, run_id, created_at, erp_document_no
             FROM erp_orders WHERE store_id = ? AND (?::uuid IS NULL OR id > ?::uuid) ORDER BY id LIMIT ?""";
 
     @Inject
@@ -70,7 +70,7 @@ public class LinkRepository {
                 while (rs.next()) {
                     ChosenBy by = ChosenBy.valueOf(rs.getString(6));
                     rows.add(new ErpOrderRow(rs.getObject(1, UUID.class), new ErpOrderView(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            rs.getString(4), rs.getString(5), by.name(), by.rule(), rs.getString(7), rs.getBoolean(8), rs.getString(9),
+                            rs.getString(13), rs.getString(4), rs.getString(5), by.name(), by.rule(), rs.getString(7), rs.getBoolean(8), rs.getString(9),
                             rs.getString(10), rs.getObject(11, UUID.class), rs.getTimestamp(12).toInstant())));
                 }
             }

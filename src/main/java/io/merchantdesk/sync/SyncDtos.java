@@ -209,7 +209,11 @@ public final class SyncDtos {
     public record ManualErpCustomerRequest(@Size(max = 20) @Schema(examples = "C00010") String customerNo) {}
 
     @Schema(name = "ErpOrder")
-    public record ErpOrderView(UUID orderId, UUID erpCompanyId, @Schema(examples = "C00010") String sellToCustomerNo,
+    public record ErpOrderView(UUID orderId, UUID erpCompanyId,
+                               @Schema(examples = "42", description = "The ERP's document made from the order: the draft sale's id in "
+                                       + "Tryton, the sales order number in Business Central. Absent for the built-in register (its "
+                                       + "imported orders are these rows).") String erpDocumentNo,
+                               @Schema(examples = "C00010") String sellToCustomerNo,
                                @Schema(examples = "C00010") String billToCustomerNo,
                                @Schema(examples = "EMAIL", description = "How the customer was chosen") String chosenBy,
                                @Schema(examples = "SYNC-3", description = "The rule that chose it") String rule,

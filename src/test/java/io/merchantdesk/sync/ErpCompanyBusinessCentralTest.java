@@ -334,6 +334,8 @@ class ErpCompanyBusinessCentralTest {
             assertEquals(links.get(kari), placed.get(0).get("customerNumber").asText());
             assertEquals("NOK", placed.get(0).get("currencyCode").asText());
             assertEquals(Set.of(order), SyncFixtures.erpOrders(s).keySet());
+            assertEquals(placed.get(0).get("number").asText(), SyncFixtures.erpOrders(s).get(order).get("erpDocumentNo"),
+                    "GET /erp-orders shows BC's sales order number as the ERP's document");
             assertEquals("SUCCEEDED", SyncFixtures.run(s, "ORDERS").getString("status"));
             assertEquals(1, bc.salesOrdersCreated.get(), "a rerun places nothing");
         }

@@ -38,6 +38,7 @@ class OrderImportTest {
         assertEquals(countryDefault, imported.get(toNorway).get("billToCustomerNo"), "SYNC-1 wins over customerImport NONE");
         assertEquals("COUNTRY_DEFAULT", imported.get(toNorway).get("chosenBy"));
         assertEquals("SYNC-1", imported.get(toNorway).get("rule"));
+        assertFalse(imported.get(toNorway).containsKey("erpDocumentNo"), "the built-in register makes no document: absent, not null");
         assertEquals(connectionDefault, imported.get(toSweden).get("billToCustomerNo"), "SYNC-2 wins over an e-mail match");
         assertEquals("SYNC-2", imported.get(toSweden).get("rule"));
 

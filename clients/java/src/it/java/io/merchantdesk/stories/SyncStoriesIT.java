@@ -1,5 +1,6 @@
 package io.merchantdesk.stories;
 
+import static io.merchantdesk.sync.tryton.TrytonRpc.clause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,20 +11,27 @@ import io.merchantdesk.client.ProblemDetailsException;
 import io.merchantdesk.client.api.CustomersApi;
 import io.merchantdesk.client.api.ErpRegisterApi;
 import io.merchantdesk.client.api.ErpSyncApi;
+import io.merchantdesk.client.api.OrdersApi;
 import io.merchantdesk.client.api.StoresApi;
 import io.merchantdesk.client.model.Address;
 import io.merchantdesk.client.model.CreateCustomerRequest;
 import io.merchantdesk.client.model.CreateErpCompanyRequest;
 import io.merchantdesk.client.model.CreateErpCustomerTemplateRequest;
+import io.merchantdesk.client.model.CreateOrderRequest;
 import io.merchantdesk.client.model.CreateStoreRequest;
 import io.merchantdesk.client.model.Customer;
 import io.merchantdesk.client.model.CustomerAddressInput;
 import io.merchantdesk.client.model.CustomerImport;
 import io.merchantdesk.client.model.CustomerLink;
+import io.merchantdesk.client.model.ErpCheck;
 import io.merchantdesk.client.model.ErpCompany;
 import io.merchantdesk.client.model.ErpConnection;
 import io.merchantdesk.client.model.ErpConnectionRequest;
 import io.merchantdesk.client.model.ErpCustomer;
+import io.merchantdesk.client.model.ErpKind;
+import io.merchantdesk.client.model.ErpOrder;
+import io.merchantdesk.client.model.LineItem;
+import io.merchantdesk.client.model.Order;
 import io.merchantdesk.client.model.Plan;
 import io.merchantdesk.client.model.RunStatus;
 import io.merchantdesk.client.model.StartSyncRunRequest;
@@ -33,12 +41,21 @@ import io.merchantdesk.client.model.SyncMode;
 import io.merchantdesk.client.model.SyncRun;
 import io.merchantdesk.stories.support.Actors;
 import io.merchantdesk.stories.support.Actors.Actor;
+import io.merchantdesk.support.TrytonAdmin;
+import io.merchantdesk.support.Trytond;
+import io.merchantdesk.sync.tryton.TrytonRpc;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** ERP customer sync through the generated Java client only, against the packaged service. */
+/**
+ * ERP customer and order sync through the generated Java client only, against the packaged service. The Tryton story
+ * also acts on Tryton's side (a Tryton user's party, the draft sale it finds) with the test trytond's harness
+ * ({@code src/test/tryton/java}); merchantdesk itself is only reached through the client.
+ */
 class SyncStoriesIT {
 
     @Test
@@ -106,6 +123,104 @@ class SyncStoriesIT {
         assertEquals(0, full.getCounters().getCreated());
         assertEquals(1, full.getCounters().getFailed());
         assertEquals(1, sync.listCustomerLinks(storeId, null, kari.getId(), null).getItems().size());
+    }
+
+    @Test
+    @DisplayName("Story: an ERP administrator connects a store to Tryton, sends the store's customers there, gets a party made in Tryton back as a store customer, and an order becomes a draft sale (issue 21)")
+    void syncStoreWithTryton() throws Exception {
+        // Tryton's side: a database of its own on the test trytond, with the company Tryton's set-up wizard makes.
+        Trytond trytond = Trytond.shared();
+        String database = trytond.newDatabase("stories");
+        TrytonAdmin.setUpCompany(trytond, database);
+        TrytonRpc trytonUser = TrytonAdmin.client(trytond, database);
+        try {
+            Actor admin = Actors.actor("erp-admin");
+            UUID storeId = new StoresApi(admin.client()).createStore(
+                    new CreateStoreRequest().name(Actors.unique("Bergen Outdoor")).billingCurrency("NOK").plan(Plan.GROW), null).getId();
+            ErpRegisterApi register = new ErpRegisterApi(admin.client());
+            ErpSyncApi sync = new ErpSyncApi(admin.client());
+            CustomersApi customers = new CustomersApi(admin.client());
+
+            // The ERP company is the Tryton database; the password is write-only.
+            ErpCompany erp = register.createErpCompany(new CreateErpCompanyRequest().name(Actors.unique("Bergen Outdoor AS"))
+                    .kind(ErpKind.TRYTON).endpoint(trytond.baseUrl() + "/").database(database)
+                    .login(Trytond.ADMIN_LOGIN).password(Trytond.ADMIN_PASSWORD), null);
+            assertEquals(ErpKind.TRYTON, erp.getKind());
+            register.createErpCustomerTemplate(erp.getId(), new CreateErpCustomerTemplateRequest().code("RETAIL")
+                    .genBusPostingGroup("DOMESTIC").customerPostingGroup("DOMESTIC").vatBusPostingGroup("DOMESTIC"), null);
+            ErpConnection connection = sync.putErpConnection(storeId, new ErpConnectionRequest().erpCompanyId(erp.getId())
+                    .customerImport(CustomerImport.ALL_CUSTOMERS).autoCreateUnknownCustomers(true).customerTemplateCode("RETAIL"), null);
+            ErpCheck check = sync.checkErpConnection(storeId, null);
+            assertTrue(check.getOk(), "reachable, logged in, party and sale activated: " + check.getProblems());
+            assertEquals(ErpKind.TRYTON, check.getKind());
+
+            // The store's customers go to Tryton as parties, each linked to its party number.
+            Customer kari = customers.createCustomer(storeId, new CreateCustomerRequest().firstName("Kari").lastName("Nordmann")
+                    .email(Actors.unique("kari") + "@example.no").addresses(List.of(defaultAddress("Kari", "Nordmann"))), null);
+            Customer ola = customers.createCustomer(storeId, new CreateCustomerRequest().firstName("Ola").lastName("Hansen")
+                    .email(Actors.unique("ola") + "@example.no").addresses(List.of(defaultAddress("Ola", "Hansen"))), null);
+            SyncRun imported = awaitEnd(sync, storeId, sync.startSyncRun(storeId, new StartSyncRunRequest().kind(SyncKind.CUSTOMERS), null).getId());
+            assertEquals(RunStatus.SUCCEEDED, imported.getStatus(), String.valueOf(imported.getErrors()));
+            assertEquals(2, imported.getCounters().getCreated());
+            for (Customer c : List.of(kari, ola)) {
+                List<CustomerLink> link = sync.listCustomerLinks(storeId, null, c.getId(), null).getItems();
+                assertEquals(1, link.size(), c.getFirstName() + " is linked");
+                List<Map<String, Object>> party = trytonUser.searchRead("party.party", List.of(clause("code", "=", link.get(0).getCustomerNo())),
+                        0, null, null, List.of("name"));
+                assertEquals(List.of(c.getFirstName() + " " + c.getLastName()), party.stream().map(p -> p.get("name")).toList(),
+                        "the ERP customer number is the party's code in Tryton");
+            }
+            String kariNo = sync.listCustomerLinks(storeId, null, kari.getId(), null).getItems().get(0).getCustomerNo();
+
+            // A Tryton user enters a party; with exportCustomersToStore on, the next run brings it to the store.
+            String perEmail = Actors.unique("per") + "@example.no";
+            long norway = trytonUser.search("country.country", List.of(clause("code", "=", "NO")), 0, 1, List.of()).get(0);
+            long per = trytonUser.create("party.party", List.of(Map.of("name", "Per Olsen",
+                    "contact_mechanisms", List.of(List.of("create", List.of(Map.of("type", "email", "value", perEmail)))),
+                    "addresses", List.of(List.of("create", List.of(Map.of("street", "Bryggen 1", "postal_code", "5003", "city", "Bergen",
+                            "country", norway))))))).get(0);
+            String perNo = (String) trytonUser.read("party.party", List.of(per), List.of("code")).get(0).get("code");
+            sync.putErpConnection(storeId, new ErpConnectionRequest().erpCompanyId(erp.getId()).customerImport(CustomerImport.ALL_CUSTOMERS)
+                    .autoCreateUnknownCustomers(true).customerTemplateCode("RETAIL").exportCustomersToStore(true), "\"" + connection.getVersion() + "\"");
+            SyncRun exported = awaitEnd(sync, storeId, sync.startSyncRun(storeId, new StartSyncRunRequest().kind(SyncKind.CUSTOMERS), null).getId());
+            assertEquals(RunStatus.SUCCEEDED, exported.getStatus(), String.valueOf(exported.getErrors()));
+            assertEquals(1, exported.getCounters().getCreated(), "only Per is new to the store: " + exported.getCounters());
+            Customer perInStore = customers.listCustomers(storeId, null, 250, null).getItems().stream()
+                    .filter(c -> perEmail.equals(c.getEmail())).findFirst().orElseThrow(() -> new AssertionError("Per is not a store customer"));
+            assertEquals("Per", perInStore.getFirstName());
+            assertEquals("Olsen", perInStore.getLastName());
+            assertEquals("Bergen", perInStore.getAddresses().get(0).getAddress().getCity());
+            assertEquals(perNo, sync.listCustomerLinks(storeId, null, perInStore.getId(), null).getItems().get(0).getCustomerNo());
+
+            // Kari orders; the ORDERS run places a draft sale of her party in Tryton and shows its id as the ERP's document.
+            Order order = new OrdersApi(admin.client()).createOrder(storeId, new CreateOrderRequest().customerId(kari.getId())
+                    .billingAddress(address("Kari", "Nordmann"))
+                    .lineItems(List.of(new LineItem().title("Tent").sku("T-1").quantity(1).unitPrice(new BigDecimal("1999.00")))), null);
+            SyncRun orders = awaitEnd(sync, storeId, sync.startSyncRun(storeId, new StartSyncRunRequest().kind(SyncKind.ORDERS), null).getId());
+            assertEquals(RunStatus.SUCCEEDED, orders.getStatus(), String.valueOf(orders.getErrors()));
+            List<ErpOrder> erpOrders = sync.listErpOrders(storeId, null, null).getItems();
+            assertEquals(List.of(order.getId()), erpOrders.stream().map(ErpOrder::getOrderId).toList());
+            ErpOrder erpOrder = erpOrders.get(0);
+            assertEquals(kariNo, erpOrder.getSellToCustomerNo());
+            assertNotNull(erpOrder.getErpDocumentNo(), "Tryton's draft sale");
+
+            List<Map<String, Object>> sale = trytonUser.read("sale.sale", List.of(Long.parseLong(erpOrder.getErpDocumentNo())),
+                    List.of("state", "reference", "party.code", "currency.code"));
+            assertEquals("draft", sale.get(0).get("state"));
+            assertEquals(order.getId().toString(), sale.get(0).get("reference"));
+            assertEquals(kariNo, ((Map<?, ?>) sale.get(0).get("party.")).get("code"));
+            assertEquals("NOK", ((Map<?, ?>) sale.get(0).get("currency.")).get("code"));
+        } finally {
+            trytonUser.logout();
+        }
+    }
+
+    private static CustomerAddressInput defaultAddress(String first, String last) {
+        return new CustomerAddressInput().isDefault(true).address(address(first, last));
+    }
+
+    private static Address address(String first, String last) {
+        return new Address().firstName(first).lastName(last).address1("Bryggen 2").city("Bergen").countryCode("NO").zip("5003");
     }
 
     private static SyncRun awaitEnd(ErpSyncApi sync, UUID storeId, UUID runId) throws ApiException, InterruptedException {

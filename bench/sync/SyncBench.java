@@ -1,13 +1,7 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * ERP customer sync benchmark (see README.md): 100 000 store customers against 50 000 ERP customers, a full
@@ -16,24 +10,22 @@ import java.util.regex.Pattern;
  * rolled back. Run with: java -cp postgresql.jar bench/sync/SyncBench.java <baseUrl> <schema>
  */
 public class SyncBench {
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    static String base;
 
     public static void main(String[] args) throws Exception {
-        base = args.length > 0 ? args[0] : "http://127.0.0.1:18089";
+        BenchApi.base = args.length > 0 ? args[0] : "http://127.0.0.1:18089";
         String schema = args.length > 1 ? args[1] : "md_bench_sync";
         int stores = Integer.getInteger("bench.storeCustomers", 100_000);
         int erps = Integer.getInteger("bench.erpCustomers", 50_000);
         int batch = Integer.getInteger("bench.batchSize", 2000);
 
-        String token = field(post("/dev/tokens", null, "{\"subject\":\"bench-" + System.nanoTime()
+        String token = BenchApi.field(BenchApi.post("/dev/tokens", null, "{\"subject\":\"bench-" + System.nanoTime()
                 + "\",\"email\":\"bench@example.com\",\"name\":\"Bench\",\"roles\":[]}"), "token");
-        get("/me", token);
-        String storeId = field(post("/stores", token, "{\"name\":\"Bench store\",\"billingCurrency\":\"NOK\",\"plan\":\"GROW\"}"), "id");
-        String companyId = field(post("/erp-companies", token, "{\"name\":\"Bench ERP\"}"), "id");
-        post("/erp-companies/" + companyId + "/customer-templates", token, "{\"code\":\"RETAIL\",\"genBusPostingGroup\":\"DOMESTIC\","
+        BenchApi.get("/me", token);
+        String storeId = BenchApi.field(BenchApi.post("/stores", token, "{\"name\":\"Bench store\",\"billingCurrency\":\"NOK\",\"plan\":\"GROW\"}"), "id");
+        String companyId = BenchApi.field(BenchApi.post("/erp-companies", token, "{\"name\":\"Bench ERP\"}"), "id");
+        BenchApi.post("/erp-companies/" + companyId + "/customer-templates", token, "{\"code\":\"RETAIL\",\"genBusPostingGroup\":\"DOMESTIC\","
                 + "\"customerPostingGroup\":\"DOMESTIC\",\"vatBusPostingGroup\":\"DOMESTIC\",\"pricesIncludingVat\":true}");
-        send("PUT", "/stores/" + storeId + "/erp-connection", token, "{\"erpCompanyId\":\"" + companyId + "\",\"customerImport\":\"ALL_CUSTOMERS\","
+        BenchApi.send("PUT", "/stores/" + storeId + "/erp-connection", token, "{\"erpCompanyId\":\"" + companyId + "\",\"customerImport\":\"ALL_CUSTOMERS\","
                 + "\"customerMappingType\":\"BY_EMAIL_PHONE\",\"autoCreateUnknownCustomers\":true,\"customerTemplateCode\":\"RETAIL\"}");
 
         int third = erps / 3;
@@ -73,16 +65,16 @@ public class SyncBench {
 
             // 1. the full customer import through the API
             long t1 = System.nanoTime();
-            String run = post("/stores/" + storeId + "/sync-runs", token, "{\"kind\":\"CUSTOMERS\",\"batchSize\":" + batch + "}");
-            String runId = field(run, "id");
+            String run = BenchApi.post("/stores/" + storeId + "/sync-runs", token, "{\"kind\":\"CUSTOMERS\",\"batchSize\":" + batch + "}");
+            String runId = BenchApi.field(run, "id");
             String status;
             do {
                 Thread.sleep(200);
-                run = get("/stores/" + storeId + "/sync-runs/" + runId, token);
-                status = field(run, "status");
+                run = BenchApi.get("/stores/" + storeId + "/sync-runs/" + runId, token);
+                status = BenchApi.field(run, "status");
             } while ("RUNNING".equals(status));
             double api = (System.nanoTime() - t1) / 1e9;
-            System.out.printf("API import: %s in %.2f s (%.0f records/s)%n  %s%n", status, api, stores / api, counters(run));
+            System.out.printf("API import: %s in %.2f s (%.0f records/s)%n  %s%n", status, api, stores / api, BenchApi.counters(run));
 
             // 2. the set-based SQL equivalent of the same work on the same data (rolled back)
             c.setAutoCommit(false);
@@ -124,33 +116,5 @@ public class SyncBench {
             }
             c.rollback();
         }
-    }
-
-    static String counters(String run) {
-        Matcher m = Pattern.compile("\"counters\":\\{[^}]*}").matcher(run);
-        return m.find() ? m.group() : run;
-    }
-
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        if (!m.find()) throw new IllegalStateException("no " + name + " in " + json);
-        return m.group(1);
-    }
-
-    static String get(String path, String token) throws Exception {
-        return send("GET", path, token, null);
-    }
-
-    static String post(String path, String token, String body) throws Exception {
-        return send("POST", path, token, body);
-    }
-
-    static String send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
-        return r.body();
     }
 }

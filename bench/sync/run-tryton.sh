@@ -34,7 +34,7 @@ TRYTOND=$!
 if [ "${SKIP_PACKAGE:-}" != "1" ]; then
   ./mvnw -B -ntp -o -q package -DskipTests -Dquarkus.profile=test
 fi
-MD_TEST_SCHEMA=$SCHEMA java -Dquarkus.profile=test -Dquarkus.http.port=$PORT -Dquarkus.log.level=WARN -Dquarkus.log.category.\"io.merchantdesk.sync.run\".level=INFO \
+MD_TEST_SCHEMA=$SCHEMA java ${BENCH_SERVICE_OPTS:-} -Dquarkus.profile=test -Dquarkus.http.port=$PORT -Dquarkus.log.level=WARN -Dquarkus.log.category.\"io.merchantdesk.sync.run\".level=INFO \
   -jar target/quarkus-app/quarkus-run.jar > target/bench-tryton.log 2>&1 &
 APP=$!
 trap 'kill $APP $TRYTOND 2>/dev/null || true' EXIT

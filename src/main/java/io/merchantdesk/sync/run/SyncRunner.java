@@ -78,10 +78,12 @@ public class SyncRunner {
 
     /**
      * The run's window: changes visible in {@code snapshotTo} and not in {@code snapshotFrom} (null: everything, a FULL
-     * run or the first one); {@code dueBy} (the run's start) bounds the pending records it retries.
+     * run or the first one); {@code dueBy} (the start of the run that opened the window, inherited by a resumed run)
+     * bounds the orders it imports; {@code retryBy} (this run's own start) bounds the pending records it retries, so a
+     * resumed run retries what its predecessor left pending (an ERP outage's batch included) but nothing twice.
      */
     private record Run(UUID id, String phase, String snapshotFrom, String snapshotTo, String cursorXid, UUID cursorId, int batchSize,
-                       Instant dueBy, String erpCursorFrom, String erpCursor) {}
+                       Instant dueBy, String erpCursorFrom, String erpCursor, Instant retryBy) {}
 
     /** The phases of a CUSTOMERS run in their order; a resumed run starts at the phase its predecessor reached. */
     private static final List<String> CUSTOMER_PHASES = List.of("IMPORT", "IMPORT_RETRY", "EXPORT", "EXPORT_RETRY");
@@ -163,7 +165,7 @@ public class SyncRunner {
                 if (importing && from <= 1) { // failed and re-evaluated store customers (sync_pending)
                     while (true) {
                         RunLock.writes(c, storeId);
-                        List<String> ids = pending.due(c, storeId, FlowSupport.CUSTOMER, run.dueBy(), run.batchSize());
+                        List<String> ids = pending.due(c, storeId, FlowSupport.CUSTOMER, run.retryBy(), run.batchSize());
                         if (ids.isEmpty()) break;
                         Map<UUID, StoreCustomer> found = store.customers(tx, storeId, ids.stream().map(UUID::fromString).toList());
                         List<StoreCustomer> batch = ids.stream().map(UUID::fromString).map(found::get).filter(Objects::nonNull).toList();
@@ -196,7 +198,7 @@ public class SyncRunner {
                 if (s.exportCustomersToStore()) { // failed and re-evaluated ERP customers
                     while (true) {
                         RunLock.writes(c, storeId);
-                        List<String> nos = pending.due(c, storeId, FlowSupport.ERP_CUSTOMER, run.dueBy(), run.batchSize());
+                        List<String> nos = pending.due(c, storeId, FlowSupport.ERP_CUSTOMER, run.retryBy(), run.batchSize());
                         if (nos.isEmpty()) break;
                         Map<String, ErpCard> found = erpSession.byNumbers(nos); // an outage here fails the run, resumable
                         List<ErpCard> batch = nos.stream().map(found::get).filter(Objects::nonNull).toList();
@@ -340,13 +342,13 @@ public class SyncRunner {
     private static Run load(Connection c, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT phase, snapshot_from::text, snapshot_to::text, cursor_xid::text, cursor_id, batch_size, watermark_to, erp_cursor_from,
-                       erp_cursor
+                       erp_cursor, started_at
                 FROM sync_runs WHERE id = ?""")) {
             ps.setObject(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Run(runId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class),
-                        rs.getInt(6), ts(rs.getTimestamp(7)), rs.getString(8), rs.getString(9));
+                        rs.getInt(6), ts(rs.getTimestamp(7)), rs.getString(8), rs.getString(9), ts(rs.getTimestamp(10)));
             }
         }
     }

@@ -90,7 +90,9 @@ public class TrytonErpAdapter {
             Set<String> wanted = new HashSet<>(emailNorms);
             return byMechanism(wanted, chunk -> {
                 List<Object> anyOf = new ArrayList<>(List.of("OR"));
-                for (String e : chunk) anyOf.add(clause("value", "ilike", TrytonParties.likeLiteral(e)));
+                // Tryton keeps an e-mail as typed, blanks included: the pattern allows what surrounds the address, and
+                // the key (Normalize.email of the value, trimmed and lower-cased) decides exactly (SYNC-5)
+                for (String e : chunk) anyOf.add(clause("value", "ilike", "%" + TrytonParties.likeLiteral(e) + "%"));
                 return List.of(clause("type", "=", "email"), anyOf);
             }, row -> Normalize.email((String) row.get("value")));
         }

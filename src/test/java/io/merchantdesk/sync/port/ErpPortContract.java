@@ -91,16 +91,31 @@ public abstract class ErpPortContract {
     /** Whether {@link ErpSession#placeOrders} makes documents in the ERP (else it answers an empty map). */
     protected abstract boolean placesDocuments();
 
-    /** The complete template {@link #retailTemplate} gives the ERP company. */
+    /**
+     * Whether the ERP keeps a card's Contact (and Name 2) as a field of its own. Where it has no place for them
+     * (Business Central's API v2.0 customer) the adapter does not write them and reads them back empty, by design
+     * (docs/sync.md, "Business Central adapter", Mapping): the cases below then prove that instead of the round trip.
+     */
+    protected boolean keepsContact() {
+        return true;
+    }
+
+    /** The contact the ERP reads back for a card written with {@code written}. */
+    private String contactReadBack(String written) {
+        return keepsContact() ? written : null;
+    }
+
+    /** The complete template {@link #retailTemplate} gives the ERP company (the payment terms code must exist in the ERP). */
     protected Template template() {
         return new Template("RETAIL", "DOMESTIC", "DOMESTIC", "DOMESTIC", null, "14D", false, List.of());
     }
 
     /** Gives the company the template {@link #template()} through the API (merchantdesk keeps templates for every kind). */
-    private static void retailTemplate(Api.User owner, UUID company) {
-        owner.as().body(Map.of("code", "RETAIL", "genBusPostingGroup", "DOMESTIC", "customerPostingGroup", "DOMESTIC",
-                "vatBusPostingGroup", "DOMESTIC", "paymentTermsCode", "14D")).post("/erp-companies/" + company + "/customer-templates")
-                .then().statusCode(201);
+    private void retailTemplate(Api.User owner, UUID company) {
+        Template t = template();
+        owner.as().body(Map.of("code", t.code(), "genBusPostingGroup", t.genBusPostingGroup(), "customerPostingGroup",
+                t.customerPostingGroup(), "vatBusPostingGroup", t.vatBusPostingGroup(), "paymentTermsCode", t.paymentTermsCode()))
+                .post("/erp-companies/" + company + "/customer-templates").then().statusCode(201);
     }
 
     /** Runs one statement in a transaction of its own that commits only on {@link OpenEdit#commit()}. */
@@ -168,7 +183,7 @@ public abstract class ErpPortContract {
             assertEquals(pc, read.postCode());
             assertEquals("NO", read.countryCode());
             assertEquals(a.email(), read.email());
-            assertEquals(a.contact(), read.contact());
+            assertEquals(contactReadBack(a.contact()), read.contact());
 
             String emailKey = ("ann." + t + "@example.no");
             Map<String, List<ErpCard>> byEmail = s.byEmails(List.of(emailKey, "nobody." + t + "@example.no"));
@@ -235,7 +250,7 @@ public abstract class ErpPortContract {
             assertEquals(original.address2(), now.address2(), "empty in the store: kept");
             assertEquals(original.postCode(), now.postCode());
             assertEquals(original.email(), now.email());
-            assertEquals(original.contact(), now.contact());
+            assertEquals(contactReadBack(original.contact()), now.contact());
             assertEquals("+47" + phone, s.byNumbers(List.of(no)).get(no).phoneE164());
 
             assertEquals(List.of(), s.update(Map.of(no, in)), "the same data again is no change");
@@ -249,7 +264,7 @@ public abstract class ErpPortContract {
             assertEquals(List.of(no), s.byEmails(List.of(otherEmail)).get(otherEmail).stream().map(ErpCard::customerNo).toList());
             assertEquals(List.of(no), s.byPhones(List.of("+47" + otherPhone)).get("+47" + otherPhone).stream().map(ErpCard::customerNo).toList());
             assertEquals(null, s.byEmails(List.of(original.email().toLowerCase())).get(original.email().toLowerCase()), "replaced");
-            assertEquals("Ola Nordmann", s.byNumbers(List.of(no)).get(no).data().contact());
+            assertEquals(contactReadBack("Ola Nordmann"), s.byNumbers(List.of(no)).get(no).data().contact());
         }
     }
 

@@ -57,11 +57,20 @@ public class TrytonErpAdapter {
     @ConfigProperty(name = "merchantdesk.sync.erp.request-timeout", defaultValue = "PT60S")
     Duration requestTimeout;
 
+    /**
+     * One logged-in client per connection settings between sessions: Tryton's log-in verifies the password with a slow
+     * hash (about a second), which would otherwise dominate an idle scheduled run. A client whose Tryton session expired
+     * logs in again on its first refused call ({@link TrytonRpc}); a session takes the idle client or makes its own, so no
+     * client is shared by two sessions at once.
+     */
+    private final Map<TrytonRpc.Settings, TrytonRpc> idle = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A session with the target's Tryton database; the caller closes it. */
     public ErpSession open(ErpTarget target) {
-        TrytonRpc rpc = new TrytonRpc(new TrytonRpc.Settings(target.endpoint(), target.database(), target.login(), target.secret(),
-                connectTimeout, requestTimeout));
-        return new Session(target, rpc);
+        TrytonRpc.Settings settings = new TrytonRpc.Settings(target.endpoint(), target.database(), target.login(), target.secret(),
+                connectTimeout, requestTimeout);
+        TrytonRpc rpc = idle.remove(settings);
+        return new Session(target, rpc != null ? rpc : new TrytonRpc(settings));
     }
 
     private final class Session implements ErpSession {
@@ -366,6 +375,7 @@ public class TrytonErpAdapter {
 
         @Override
         public void close() {
+            if (idle.putIfAbsent(rpc.settings(), rpc) == null) return; // kept logged in for the next session
             try {
                 rpc.logout();
             } catch (RuntimeException e) {

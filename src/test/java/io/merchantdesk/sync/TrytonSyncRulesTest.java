@@ -48,6 +48,9 @@ class TrytonSyncRulesTest {
     @Inject
     ErpGuards guards;
 
+    @Inject
+    io.merchantdesk.sync.run.SyncFaults faults;
+
     private TrytonCompany.Database db;
     private TrytonRpc admin;
 
@@ -383,7 +386,7 @@ class TrytonSyncRulesTest {
     // ---- faults ----
 
     @Test
-    @DisplayName("SYNC-18: trytond down during a CUSTOMERS run: FAILED, the batch's customers pending with ERP_UNAVAILABLE; after the restart a rerun succeeds with one party per customer")
+    @DisplayName("SYNC-18: trytond stopped in the middle of a CUSTOMERS run (after its first batch committed): FAILED, the next batch's customers pending with ERP_UNAVAILABLE; after the restart a rerun succeeds with one party per customer")
     void trytondDownThenRerun_SYNC18() {
         Setup s = setup("rules-down");
         connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL");
@@ -395,14 +398,16 @@ class TrytonSyncRulesTest {
 
         Trytond trytond = db.trytond();
         JsonPath failed;
-        trytond.stop();
+        faults.afterBatch(UUID.fromString(s.storeId()), 1, trytond::stop); // mid-run: the first batch is in Tryton
         try {
             failed = runOf(s, "CUSTOMERS", 2, null);
         } finally {
             trytond.start();
         }
         assertEquals("FAILED", failed.getString("status"), failed.prettify());
-        assertEquals(2, failed.getInt("counters.failed"), "the first batch failed, the run stopped there: " + failed.prettify());
+        assertEquals(4, failed.getInt("counters.processed"), failed.prettify());
+        assertEquals(2, failed.getInt("counters.created"), "the first batch reached Tryton: " + failed.prettify());
+        assertEquals(2, failed.getInt("counters.failed"), "the second batch failed, the run stopped there: " + failed.prettify());
         assertEquals(List.of("ERP_UNAVAILABLE", "ERP_UNAVAILABLE"), SyncFixtures.errorCodes(failed));
         List<Map<String, Object>> pending = s.owner().as().queryParam("outcome", "FAILED").get(s.store("/sync-pending"))
                 .then().statusCode(200).extract().jsonPath().getList("items");
@@ -411,7 +416,7 @@ class TrytonSyncRulesTest {
             assertEquals("ERP_UNAVAILABLE", p.get("code"));
             assertTrue(late.contains((String) p.get("recordId")), p.toString());
         }
-        assertEquals(2, partiesWithAnyReference(), "nothing reached Tryton");
+        assertEquals(4, partiesWithAnyReference(), "the early run's two and the first batch's two");
 
         guards.reset(UUID.fromString(s.companyId())); // the breaker may have opened; an operator's rerun comes after its pause
         JsonPath rerun = runOf(s, "CUSTOMERS", 2, null);

@@ -296,6 +296,7 @@ public class SyncRunner {
         }
         faults.check(storeId, batchNo);
         tx.commit();
+        faults.committed(storeId, batchNo);
         if (out.erpOutage != null) throw out.erpOutage; // the batch is pending work; the run ends FAILED and resumes later
     }
 

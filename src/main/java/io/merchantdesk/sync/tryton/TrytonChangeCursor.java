@@ -12,19 +12,24 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The cursor of the Tryton change scan, opaque to the engine: {@code t1|from|after|high|known}, times as UTC epoch
- * microseconds (Tryton keeps microseconds).
+ * The cursor of the Tryton change scan, opaque to the engine: {@code t2|from|after|high|known|began}, times as UTC
+ * epoch microseconds (Tryton keeps microseconds); a {@code t1} cursor (without {@code began}) is still read.
  *
  * <ul>
  *   <li>{@code from}: the scan's fixed lower bound of a party's modification time (empty: every party);</li>
  *   <li>{@code after}: the id keyset position within the scan;</li>
  *   <li>{@code high}: the highest modification time examined so far, carried from scan to scan;</li>
  *   <li>{@code known}: per party, the stamp of the change last delivered, kept while it is inside the overlap window,
- *       written as {@code stamp:id-id,id;stamp:...} (runs of consecutive ids per stamp).</li>
+ *       written as {@code stamp:id-id,id;stamp:...} (runs of consecutive ids per stamp);</li>
+ *   <li>{@code began}: when the scan started (merchantdesk's clock, UTC, as Tryton's stamps are).</li>
  * </ul>
  *
- * Tryton stamps a write with its transaction's start, so a write committed after the scan can carry a time below
- * {@code high}: the next scan starts at {@code high − overlap} and drops a party whose stamp is the one it delivered.
+ * Tryton stamps a write with its transaction's start, so a write committed after the scan passed its party can carry a
+ * time below anything the scan saw; but its transaction started at most the overlap before the scan began (the overlap
+ * covers the longest Tryton transaction and the clock difference to Tryton's database). So the next scan starts at
+ * {@code began − overlap} (at {@code high − overlap} for a scan recorded without {@code began}) and drops a party whose
+ * stamp is the one it delivered: an idle ERP costs the searches of one overlap window, not of everything since its
+ * last change.
  * {@code known} is bounded: entries below the window are pruned, and beyond {@link #KNOWN_CAP} runs the oldest go,
  * which can deliver those again (a duplicate, never a loss; the export writes only real changes). One Tryton call
  * stamps all its records alike and a batch create numbers them consecutively, so a bulk import is one run.
@@ -32,25 +37,28 @@ import java.util.stream.Collectors;
 final class TrytonChangeCursor {
     /** At most this many runs of delivered changes are remembered (a few dozen bytes each in the cursor text). */
     static final int KNOWN_CAP = 1000;
-    private static final String VERSION = "t1";
+    private static final String VERSION = "t2";
 
     LocalDateTime from;
     long after;
     LocalDateTime high;
+    LocalDateTime began;
     private final Map<Long, LocalDateTime> known;
 
-    private TrytonChangeCursor(LocalDateTime from, long after, LocalDateTime high, Map<Long, LocalDateTime> known) {
+    private TrytonChangeCursor(LocalDateTime from, long after, LocalDateTime high, Map<Long, LocalDateTime> known, LocalDateTime began) {
         this.from = from;
         this.after = after;
         this.high = high;
         this.known = known;
+        this.began = began;
     }
 
     /** null or empty: a scan of every party. */
     static TrytonChangeCursor parse(String text) {
-        if (text == null || text.isEmpty()) return new TrytonChangeCursor(null, 0, null, new HashMap<>());
+        if (text == null || text.isEmpty()) return new TrytonChangeCursor(null, 0, null, new HashMap<>(), null);
         String[] parts = text.split("\\|", -1);
-        if (parts.length != 5 || !VERSION.equals(parts[0])) throw new IllegalArgumentException("not a Tryton change cursor: " + text);
+        boolean v1 = parts.length == 5 && "t1".equals(parts[0]);
+        if (!v1 && (parts.length != 6 || !VERSION.equals(parts[0]))) throw new IllegalArgumentException("not a Tryton change cursor: " + text);
         Map<Long, LocalDateTime> known = new HashMap<>();
         if (!parts[4].isEmpty()) {
             for (String group : parts[4].split(";")) {
@@ -64,7 +72,7 @@ final class TrytonChangeCursor {
                 }
             }
         }
-        return new TrytonChangeCursor(time(parts[1]), Long.parseLong(parts[2]), time(parts[3]), known);
+        return new TrytonChangeCursor(time(parts[1]), Long.parseLong(parts[2]), time(parts[3]), known, v1 ? null : time(parts[5]));
     }
 
     String encode() {
@@ -73,7 +81,7 @@ final class TrytonChangeCursor {
         String groups = runs().stream().collect(Collectors.groupingBy(Run::stamp, TreeMap::new,
                         Collectors.mapping(Run::text, Collectors.joining(","))))
                 .entrySet().stream().map(e -> micros(e.getKey()) + ":" + e.getValue()).collect(Collectors.joining(";"));
-        return s.append(groups).toString();
+        return s.append(groups).append('|').append(micros(began)).toString();
     }
 
     /** Notes an examined party's stamp; true when that change was delivered before (drop it). */
@@ -125,7 +133,8 @@ final class TrytonChangeCursor {
     /** The start of the next scan, after this one reached its end. */
     TrytonChangeCursor nextScan(Duration overlap) {
         prune(overlap);
-        return new TrytonChangeCursor(high == null ? from : high.minus(overlap), 0, high, known);
+        LocalDateTime next = began != null ? began.minus(overlap) : high == null ? from : high.minus(overlap);
+        return new TrytonChangeCursor(next, 0, high, known, null);
     }
 
     int knownCount() {

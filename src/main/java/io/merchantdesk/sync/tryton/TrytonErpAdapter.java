@@ -278,6 +278,7 @@ public class TrytonErpAdapter {
         public ChangePage changes(String cursorText, int limit) {
             return guarded("read changed parties", () -> {
                 TrytonChangeCursor cursor = TrytonChangeCursor.parse(cursorText);
+                if (cursor.after == 0 && cursor.began == null) cursor.began = LocalDateTime.now(java.time.ZoneOffset.UTC); // a scan starts
                 while (true) {
                     Candidates next = candidates(cursor.from, cursor.after, limit);
                     // only what the cursor has not seen at its current stamp is read in full: an idle scan over the

@@ -53,7 +53,7 @@ class TrytonChangeCursorTest {
             c.delivered(id, T); // one bulk create
         }
         assertEquals(1, c.knownRuns());
-        assertTrue(c.encode().endsWith("|" + micros(T) + ":1-50000"), c.encode());
+        assertTrue(c.encode().endsWith("|" + micros(T) + ":1-50000|"), c.encode());
         for (int i = 0; i < TrytonChangeCursor.KNOWN_CAP + 10; i++) {
             LocalDateTime t = T.plusNanos(1_000L * (i + 1));
             c.seen(100_000 + 2L * i, t);
@@ -67,5 +67,18 @@ class TrytonChangeCursorTest {
 
     private static long micros(LocalDateTime t) {
         return t.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1_000;
+    }
+
+    @Test
+    void theNextScanStartsAnOverlapBeforeThisScanBeganNotBeforeTheLastChange() {
+        TrytonChangeCursor c = TrytonChangeCursor.parse(null);
+        c.began = T.plusHours(5); // an idle ERP: its last change is hours older than the scan
+        c.seen(1, T);
+        c.delivered(1, T);
+        TrytonChangeCursor next = TrytonChangeCursor.parse(c.nextScan(WINDOW).encode());
+        assertEquals(T.plusHours(5).minus(WINDOW), next.from, "an idle scan covers one overlap window, not everything since the last change");
+        assertNull(next.began, "the next scan notes its own start");
+        TrytonChangeCursor old = TrytonChangeCursor.parse("t1||0|" + micros(T) + "|");
+        assertEquals(T.minus(WINDOW), old.nextScan(WINDOW).from, "a cursor written before began existed still works");
     }
 }

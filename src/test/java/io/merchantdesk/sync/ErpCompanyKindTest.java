@@ -252,6 +252,12 @@ class ErpCompanyKindTest {
                         "login", "l", "password", "p"))
                 .post("/erp-companies").then().statusCode(400).body("errors.field", contains("endpoint"))
                 .body("errors[0].message", containsString("credentials"));
+        // no server-side request forgery: a cloud metadata service or any link-local address is never an ERP
+        for (String endpoint : List.of("http://169.254.169.254/", "http://[fe80::1]:8000/", "http://0.0.0.0:8000/", "http://[fd00:ec2::254]/")) {
+            owner.as().body(Map.of("name", "T", "kind", "TRYTON", "endpoint", endpoint, "database", "d", "login", "l", "password", "p"))
+                    .post("/erp-companies").then().statusCode(400).body("errors.field", contains("endpoint"))
+                    .body("errors[0].message", containsString("link-local"));
+        }
         String raw = owner.as().body(Map.of("name", "B", "password", "built-in-secret", "login", "x"))
                 .post("/erp-companies").then().statusCode(400).body("errors.field", containsInAnyOrder("password", "login"))
                 .extract().asString();

@@ -2,6 +2,7 @@ package io.merchantdesk.sync.erp;
 
 import io.merchantdesk.kernel.error.FieldError;
 import io.merchantdesk.sync.erp.ErpDtos.CreateErpCompanyRequest;
+import io.merchantdesk.sync.remote.RemoteHttp;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -75,6 +76,8 @@ final class ErpConnectionFields {
         if (r.clientSecret() != null) errors.add(new FieldError("clientSecret", only));
     }
 
+    private static final java.util.regex.Pattern IP_LITERAL = java.util.regex.Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
     /** Null when the endpoint is an absolute http(s) URL with a host and nothing that would leak or be ignored. */
     static String endpointProblem(String endpoint) {
         URI uri;
@@ -91,6 +94,11 @@ final class ErpConnectionFields {
         // credentials belong in login/password (write-only), not in a URL that every answer shows
         if (uri.getRawUserInfo() != null) return "must not contain credentials (use login and password)";
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) return "must not have a query or fragment";
+        // an IP literal is judged here without a lookup; a name is judged by the transport on every call (RemoteHttp)
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+        if (IP_LITERAL.matcher(host).matches() && RemoteHttp.forbiddenAddress(host) != null) {
+            return "must not be a link-local, unspecified or multicast address (such as a cloud metadata service)";
+        }
         return null;
     }
 

@@ -2,6 +2,8 @@ package io.merchantdesk.sync.remote;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -51,6 +53,11 @@ public final class RemoteHttp {
      */
     public static HttpResponse<byte[]> send(HttpClient http, HttpRequest request, boolean mayApply) throws Unavailable {
         String host = request.uri().getHost();
+        InetAddress forbidden = forbiddenAddress(host);
+        if (forbidden != null) {
+            throw new Unavailable(new Outage(host + " resolves to " + forbidden.getHostAddress() + ", a link-local, unspecified or multicast "
+                    + "address (such as a cloud metadata service), which merchantdesk never calls", 0, false, null, null));
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
@@ -68,6 +75,38 @@ public final class RemoteHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable(new Outage("interrupted", 0, mayApply, null, e));
+        }
+    }
+
+    /**
+     * The first address of {@code host} that no ERP can live at and that an attacker who controls an ERP company's
+     * endpoint would aim at (server-side request forgery): link-local (169.254.0.0/16 with the cloud metadata services,
+     * fe80::/10, AWS's fd00:ec2::254), unspecified or multicast; null when there is none or the host does not resolve (the
+     * send then fails as an unknown host). Loopback and private networks stay allowed: a self-hosted Tryton lives there.
+     */
+    public static InetAddress forbiddenAddress(String host) {
+        if (host == null) return null;
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                if (forbidden(a)) return a;
+            }
+        } catch (UnknownHostException e) {
+            return null;
+        }
+        return null;
+    }
+
+    static boolean forbidden(InetAddress a) {
+        return a.isLinkLocalAddress() || a.isAnyLocalAddress() || a.isMulticastAddress() || AWS_METADATA_V6.equals(a);
+    }
+
+    private static final InetAddress AWS_METADATA_V6 = literal("fd00:ec2:0:0:0:0:0:254");
+
+    private static InetAddress literal(String ip) {
+        try {
+            return InetAddress.getByName(ip); // a literal: no lookup
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -68,10 +68,13 @@ class SyncProcessKillIT {
             JsonPath resumed = resumeAfterRestart(port, shop, "CUSTOMERS", killed, "second", 60);
             JsonPath interrupted = interrupted(port, token, killed.runPath());
 
-            // counters of the two runs add up to one uninterrupted import
+            // counters of the two runs add up to one uninterrupted import. The cards of the batch in flight at the kill
+            // were committed by the ERP side (its own transaction, as a remote ERP's) but not counted: the resumed run finds
+            // them (by reference or by e-mail) and counts them as linked, so created + linked is what adds up.
             assertEquals(STORE_CUSTOMERS, sum("processed", interrupted, resumed));
-            assertEquals(STORE_CUSTOMERS - MATCHING_CARDS, sum("created", interrupted, resumed));
-            assertEquals(MATCHING_CARDS, sum("linked", interrupted, resumed));
+            assertEquals(STORE_CUSTOMERS, sum("created", interrupted, resumed) + sum("linked", interrupted, resumed));
+            assertTrue(sum("linked", interrupted, resumed) >= MATCHING_CARDS);
+            assertTrue(sum("linked", interrupted, resumed) - MATCHING_CARDS <= BATCH, "at most the batch in flight was made unrecorded");
             assertEquals(0, sum("failed", interrupted, resumed));
 
             // and the data: one link per store customer, one card per link, no duplicate numbers or e-mails
@@ -82,8 +85,9 @@ class SyncProcessKillIT {
             assertEquals((long) STORE_CUSTOMERS, count(c, "SELECT count(*) FROM customer_links WHERE store_id = ?", store));
             assertEquals((long) STORE_CUSTOMERS, count(c, "SELECT count(DISTINCT customer_no) FROM customer_links WHERE store_id = ?", store),
                     "no ERP card linked twice");
-            assertEquals((long) MATCHING_CARDS + OTHER_CARDS + sum("created", interrupted, resumed),
-                    count(c, "SELECT count(*) FROM erp_customers WHERE erp_company_id = ?", company), "cards = existing + created");
+            assertEquals((long) MATCHING_CARDS + OTHER_CARDS + (STORE_CUSTOMERS - MATCHING_CARDS),
+                    count(c, "SELECT count(*) FROM erp_customers WHERE erp_company_id = ?", company),
+                    "cards = existing + one per store customer that matched none: nothing made twice");
             assertEquals(0L, count(c, "SELECT count(*) - count(DISTINCT customer_no) FROM erp_customers WHERE erp_company_id = ?", company));
             assertEquals(0L, count(c, "SELECT count(email_norm) - count(DISTINCT email_norm) FROM erp_customers WHERE erp_company_id = ?", company));
             assertEquals(0L, count(c, """
@@ -124,12 +128,14 @@ class SyncProcessKillIT {
             JsonPath resumed = resumeAfterRestart(port, shop, "ORDERS", killed, "orders-second", 90);
             JsonPath interrupted = interrupted(port, token, killed.runPath());
 
-            // counters of the two runs add up to one uninterrupted import
+            // counters of the two runs add up to one uninterrupted import; cards the ERP side committed for the batch in
+            // flight at the kill are found again by the resumed run and counted as linked (see the CUSTOMERS test)
             long needCards = ORDER_CUSTOMERS - ORDER_MATCHING - (ORDER_CUSTOMERS - ORDER_MATCHING + 4) / 5; // new customers not shipping to SE
             long matchedNotSweden = ORDER_MATCHING - (ORDER_MATCHING + 4) / 5;
             assertEquals(orders, sum("processed", interrupted, resumed));
-            assertEquals(needCards, sum("created", interrupted, resumed), "one card per new customer");
-            assertEquals(matchedNotSweden, sum("linked", interrupted, resumed), "one link per e-mail match");
+            assertEquals(needCards + matchedNotSweden, sum("created", interrupted, resumed) + sum("linked", interrupted, resumed));
+            assertTrue(sum("created", interrupted, resumed) <= needCards && sum("created", interrupted, resumed) >= needCards - BATCH,
+                    "one card per new customer, at most the batch in flight made unrecorded");
             assertEquals(0, sum("failed", interrupted, resumed));
 
             // the data: every order imported exactly once, by its rule; no duplicate link or card

@@ -1,7 +1,6 @@
 package io.merchantdesk.sync;
 
 import io.merchantdesk.kernel.error.ProblemException;
-import io.merchantdesk.sync.erp.ErpRegisterRepository;
 import io.merchantdesk.sync.run.SyncRunService;
 import io.merchantdesk.kernel.paging.Cursors;
 import io.merchantdesk.kernel.paging.Page;

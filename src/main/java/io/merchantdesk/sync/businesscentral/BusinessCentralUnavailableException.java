@@ -1,8 +1,7 @@
 package io.merchantdesk.sync.businesscentral;
 
+import io.merchantdesk.sync.remote.OutageReport;
 import io.merchantdesk.sync.remote.RemoteHttp;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Business Central could not be reached or asked us to come back later: 429 (throttled), 503 (service busy or
@@ -16,7 +15,7 @@ import java.util.Optional;
  * dropped connection, 500/502/504: BC aborts requests only after 10 minutes, so a gateway time-out may still
  * commit). When it is true, a retry must look the records up by merchantdesk's reference before creating them.
  */
-public final class BusinessCentralUnavailableException extends BusinessCentralException {
+public final class BusinessCentralUnavailableException extends BusinessCentralException implements OutageReport {
     private final RemoteHttp.Outage outage;
 
     public BusinessCentralUnavailableException(String request, RemoteHttp.Outage outage) {
@@ -24,18 +23,8 @@ public final class BusinessCentralUnavailableException extends BusinessCentralEx
         this.outage = outage;
     }
 
-    /** The HTTP status when BC answered (429, 5xx), 0 when there was no answer at all. */
-    public int httpStatus() {
-        return outage.httpStatus();
-    }
-
-    /** False only when the request certainly did not run there (see {@link RemoteHttp.Outage}). */
-    public boolean maybeApplied() {
-        return outage.maybeApplied();
-    }
-
-    /** The server's {@code Retry-After}, when it sent one. */
-    public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(outage.retryAfter());
+    @Override
+    public RemoteHttp.Outage outage() {
+        return outage;
     }
 }

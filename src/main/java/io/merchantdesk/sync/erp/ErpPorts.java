@@ -32,17 +32,16 @@ public class ErpPorts implements ErpPort {
 
     @Override
     public ErpSession open(UUID erpCompanyId) {
-        ErpKind kind;
-        try (Connection c = dataSource.getConnection()) {
-            kind = ErpRegisterRepository.kind(c, erpCompanyId);
+        try (Connection c = dataSource.getConnection()) { // one read of the company: its kind, connection and templates
+            ErpRegisterRepository.RemoteConnection row = ErpRegisterRepository.remoteConnection(c, erpCompanyId);
+            if (row == null) throw new IllegalStateException("ERP company " + erpCompanyId + " is gone");
+            return switch (row.kind()) {
+                case BUILT_IN -> builtIn.open(erpCompanyId);
+                case TRYTON -> tryton.open(targets.of(c, erpCompanyId, row));
+                case BUSINESS_CENTRAL -> businessCentral.open(targets.of(c, erpCompanyId, row));
+            };
         } catch (SQLException e) {
             throw new Batch.Failure(e);
         }
-        if (kind == null) throw new IllegalStateException("ERP company " + erpCompanyId + " is gone");
-        return switch (kind) {
-            case BUILT_IN -> builtIn.open(erpCompanyId);
-            case TRYTON -> tryton.open(targets.load(erpCompanyId));
-            case BUSINESS_CENTRAL -> businessCentral.open(targets.load(erpCompanyId));
-        };
     }
 }

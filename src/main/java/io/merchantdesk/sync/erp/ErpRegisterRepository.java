@@ -50,16 +50,6 @@ public class ErpRegisterRepository {
                 .andIf(after, "t.code > :after", "after").list(em, ErpCustomerTemplate.class, "t.code", limit);
     }
 
-    /** The kind of an ERP company, on a run's own connection; null when the company does not exist. */
-    public static ErpKind kind(Connection c, UUID companyId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT kind FROM erp_companies WHERE id = ?")) {
-            ps.setObject(1, companyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? ErpKind.valueOf(rs.getString(1)) : null;
-            }
-        }
-    }
-
     /** What a remote adapter's session needs of the company's row (the secret still sealed). */
     public record RemoteConnection(ErpKind kind, String endpoint, String database, String login, byte[] secretCiphertext,
                                    String tenantId, String environment, UUID remoteCompanyId, String authority) {

@@ -1,7 +1,6 @@
 package io.merchantdesk.sync.erp;
 
 import io.merchantdesk.kernel.secrets.Secrets;
-import io.merchantdesk.sync.engine.Batch;
 import io.merchantdesk.sync.engine.ErpRejectedException;
 import io.merchantdesk.sync.remote.ErpTarget;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +9,6 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * The {@link ErpTarget} of a remote ERP company: its connection row, its secret opened from the sealed form (in memory
@@ -19,30 +17,19 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ErpTargets {
     @Inject
-    DataSource dataSource;
-
-    @Inject
     Secrets secrets;
 
-    public ErpTarget load(UUID erpCompanyId) {
-        ErpRegisterRepository.RemoteConnection row;
-        ErpTarget target;
-        try (Connection c = dataSource.getConnection()) {
-            row = ErpRegisterRepository.remoteConnection(c, erpCompanyId);
-            if (row == null) throw new IllegalStateException("ERP company " + erpCompanyId + " is gone");
-            String secret;
-            try {
-                secret = row.secretCiphertext() == null ? null : secrets.open(row.secretCiphertext(), erpCompanyId.toString());
-            } catch (Secrets.Unreadable e) {
-                throw new ErpRejectedException("ERP_CREDENTIALS_UNREADABLE: the stored credentials of ERP company " + erpCompanyId
-                        + " cannot be decrypted with the service's keyset (" + e.getMessage() + ")", e);
-            }
-            target = new ErpTarget(erpCompanyId, uri(row.endpoint()), row.database(), row.login(), secret, row.tenantId(),
-                    row.environment(), row.remoteCompanyId(), uri(row.authority()), ErpRegisterRepository.templates(c, erpCompanyId));
-        } catch (SQLException e) {
-            throw new Batch.Failure(e);
+    /** The target of a remote company whose row was read on {@code c}; its templates are read on the same connection. */
+    ErpTarget of(Connection c, UUID erpCompanyId, ErpRegisterRepository.RemoteConnection row) throws SQLException {
+        String secret;
+        try {
+            secret = row.secretCiphertext() == null ? null : secrets.open(row.secretCiphertext(), erpCompanyId.toString());
+        } catch (Secrets.Unreadable e) {
+            throw new ErpRejectedException("ERP_CREDENTIALS_UNREADABLE: the stored credentials of ERP company " + erpCompanyId
+                    + " cannot be decrypted with the service's keyset (" + e.getMessage() + ")", e);
         }
-        return target;
+        return new ErpTarget(erpCompanyId, uri(row.endpoint()), row.database(), row.login(), secret, row.tenantId(),
+                row.environment(), row.remoteCompanyId(), uri(row.authority()), ErpRegisterRepository.templates(c, erpCompanyId));
     }
 
     private static URI uri(String s) {

@@ -1,8 +1,6 @@
 package io.merchantdesk.sync.run;
 
 import io.merchantdesk.kernel.error.ProblemException;
-import io.merchantdesk.sync.erp.ErpKind;
-import io.merchantdesk.sync.erp.ErpRegisterRepository;
 import io.merchantdesk.kernel.paging.Cursors;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;

@@ -1,8 +1,7 @@
 package io.merchantdesk.sync.tryton;
 
+import io.merchantdesk.sync.remote.OutageReport;
 import io.merchantdesk.sync.remote.RemoteHttp;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Tryton could not be reached or did not answer in time: connection refused or reset, connect or request
@@ -12,7 +11,7 @@ import java.util.Optional;
  * <p>Whether the call ran is <em>unknown</em> when the request was sent ({@link #maybeApplied()}): a create that
  * timed out may have committed in Tryton, so a retry must first look the records up by merchantdesk's reference.
  */
-public final class TrytonUnavailableException extends TrytonRpcException {
+public final class TrytonUnavailableException extends TrytonRpcException implements OutageReport {
     private final RemoteHttp.Outage outage;
 
     public TrytonUnavailableException(String method, RemoteHttp.Outage outage) {
@@ -20,18 +19,8 @@ public final class TrytonUnavailableException extends TrytonRpcException {
         this.outage = outage;
     }
 
-    /** The HTTP status when Tryton answered (429, 5xx), 0 when there was no answer at all. */
-    public int httpStatus() {
-        return outage.httpStatus();
-    }
-
-    /** False only when the request certainly did not run there (see {@link RemoteHttp.Outage}). */
-    public boolean maybeApplied() {
-        return outage.maybeApplied();
-    }
-
-    /** The server's {@code Retry-After}, when it sent one. */
-    public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(outage.retryAfter());
+    @Override
+    public RemoteHttp.Outage outage() {
+        return outage;
     }
 }

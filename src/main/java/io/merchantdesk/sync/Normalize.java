@@ -28,6 +28,20 @@ public final class Normalize {
         return first == null ? null : first.toLowerCase(Locale.ROOT);
     }
 
+    private static final Pattern TAX_ID_NOISE = Pattern.compile("[\\s.\\-/]");
+    private static final Pattern COUNTRY_PREFIX = Pattern.compile("^[A-Z]{2}(?=[0-9])");
+
+    /**
+     * The matching key of a tax registration id (SYNC-21): spaces, dots, dashes and slashes removed, upper-cased, and a
+     * leading two-letter country prefix before a digit dropped ("BE 0477.472.701" and "0477472701" are one key); null
+     * when nothing is left. The built-in register's generated columns compute the same key in SQL (V35).
+     */
+    public static String taxId(String raw) {
+        if (raw == null) return null;
+        String s = COUNTRY_PREFIX.matcher(TAX_ID_NOISE.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT)).replaceFirst("");
+        return s.isEmpty() ? null : s;
+    }
+
     public static boolean validEmail(String raw) {
         String first = firstEmail(raw);
         return first != null && EMAIL.matcher(first).matches();

@@ -165,6 +165,23 @@ final class BusinessCentralSession implements ErpSession {
     }
 
     @Override
+    public Map<String, List<ErpCard>> byTaxIds(io.merchantdesk.sync.engine.Model.TaxIdField field, Collection<String> taxIdNorms) {
+        throw new UnsupportedOperationException("issue 24: tax ids on Business Central are being built");
+    }
+
+    /** API v2.0 has no ship-to address entity (ErpFeatures.BUSINESS_CENTRAL): a card has none the sync could see. */
+    @Override
+    public Map<String, List<io.merchantdesk.sync.engine.Model.ShipTo>> shipTos(Collection<String> customerNos) {
+        return new HashMap<>();
+    }
+
+    /** Never called: the settings refuse companyLocationsAs SHIP_TO_ADDRESSES on Business Central (ErpFeatures). */
+    @Override
+    public List<String> putShipTos(Map<String, List<io.merchantdesk.sync.engine.Model.ShipTo>> byCustomerNo) {
+        throw new UnsupportedOperationException("Business Central's API v2.0 has no ship-to addresses");
+    }
+
+    @Override
     public Map<String, List<ErpCard>> byPhones(Collection<String> phonesE164) {
         if (phonesE164.isEmpty()) return new HashMap<>();
         Set<String> spellings = new LinkedHashSet<>();

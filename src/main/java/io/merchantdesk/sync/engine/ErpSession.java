@@ -25,6 +25,24 @@ public interface ErpSession extends AutoCloseable {
     /** Cards by E.164 phone ({@link io.merchantdesk.kernel.contact.Phones#e164} of the card's phone and country), exact. */
     Map<String, List<ErpCard>> byPhones(Collection<String> phonesE164);
 
+    /**
+     * Cards by tax id (SYNC-21): the cards whose {@code field} normalised by {@link io.merchantdesk.sync.Normalize#taxId}
+     * is one of {@code taxIdNorms}, by that key. An adapter that cannot search its ERP by the normalised value searches by
+     * what the ERP can (say, the key's digits as a suffix) and keeps the cards whose normalised value matches.
+     */
+    Map<String, List<ErpCard>> byTaxIds(TaxIdField field, Collection<String> taxIdNorms);
+
+    /** merchantdesk's ship-to addresses (code starting "MD") of the cards, by customer number; cards without any are absent. */
+    Map<String, List<ShipTo>> shipTos(Collection<String> customerNos);
+
+    /**
+     * Makes each card's merchantdesk ship-to addresses exactly the given ones, matched by {@link ShipTo#code}: missing ones
+     * are added, changed ones written, those no longer given removed; ship-to addresses a person made (other codes) stay.
+     * Idempotent, so a replay after a lost answer changes nothing. Returns the customer numbers whose addresses changed.
+     * Only called where {@link ErpFeatures#shipToAddresses()} holds.
+     */
+    List<String> putShipTos(Map<String, List<ShipTo>> byCustomerNo);
+
     /** Cards in the given (countryCode, postCode) pairs: the candidates of a bill-to match. */
     List<ErpCard> byCountryAndPostCode(Collection<List<String>> countryPostCodes);
 

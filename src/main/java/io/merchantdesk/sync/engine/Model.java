@@ -49,19 +49,54 @@ public final class Model {
         }
     }
 
-    /** The fields of an ERP card the sync maps (both directions). */
+    /**
+     * The fields of an ERP card the sync maps (both directions). {@code registrationNo} and {@code vatRegistrationNo}: the
+     * card's registration number and VAT registration number, where a company's tax registration id goes (SYNC-20's
+     * tax id field); customers leave them empty.
+     */
     public record CardData(String name, String name2, String contact, String address, String address2, String city,
-                           String postCode, String county, String countryCode, String phone, String email) {
+                           String postCode, String county, String countryCode, String phone, String email, String registrationNo,
+                           String vatRegistrationNo) {
+        /** A card without tax ids (a consumer customer's). */
+        public CardData(String name, String name2, String contact, String address, String address2, String city, String postCode,
+                        String county, String countryCode, String phone, String email) {
+            this(name, name2, contact, address, address2, city, postCode, county, countryCode, phone, email, null, null);
+        }
+
         /** An update's merge in every adapter: store data fills the card; a field the store leaves empty keeps the card's value. */
         public CardData mergedWith(CardData in) {
             return new CardData(pick(in.name, name), pick(in.name2, name2), pick(in.contact, contact), pick(in.address, address),
                     pick(in.address2, address2), pick(in.city, city), pick(in.postCode, postCode), pick(in.county, county),
-                    pick(in.countryCode, countryCode), pick(in.phone, phone), pick(in.email, email));
+                    pick(in.countryCode, countryCode), pick(in.phone, phone), pick(in.email, email), pick(in.registrationNo, registrationNo),
+                    pick(in.vatRegistrationNo, vatRegistrationNo));
+        }
+
+        /** The tax id in the chosen field. */
+        public String taxId(TaxIdField field) {
+            return field == TaxIdField.REGISTRATION_NUMBER ? registrationNo : vatRegistrationNo;
         }
 
         private static String pick(String preferred, String fallback) {
             return preferred == null || preferred.isBlank() ? fallback : preferred;
         }
+    }
+
+    /** Which field of an ERP card holds a company's tax registration id (the connection's companyTaxIdField). */
+    public enum TaxIdField { REGISTRATION_NUMBER, VAT_REGISTRATION_NUMBER }
+
+    /**
+     * A ship-to address of an ERP card: one company location that is not the company's default one (SYNC-24).
+     * {@code code} is merchantdesk's ({@link #shipToCode}): the adapter keeps it with the address, so that the sync
+     * finds, changes and removes exactly its own ship-to addresses and leaves those a person made alone.
+     */
+    public record ShipTo(String code, String name, String address, String address2, String city, String postCode, String county,
+                         String countryCode) {
+    }
+
+    /** The ship-to code of a company location: "MD" and the last 8 hex digits of its id (the random part of a UUIDv7). */
+    public static String shipToCode(UUID locationId) {
+        String hex = locationId.toString().replace("-", "");
+        return "MD" + hex.substring(hex.length() - 8).toUpperCase(java.util.Locale.ROOT);
     }
 
     /**

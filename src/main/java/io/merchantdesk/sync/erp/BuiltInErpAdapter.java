@@ -31,7 +31,8 @@ public class BuiltInErpAdapter {
 
     private static final String CARD_COLUMNS = """
             customer_no, name, name2, contact, address, address2, city, post_code, county, country_code, phone, email,
-            phone_e164, email_norm, prices_including_vat, vat_bus_posting_group, tax_area_code, changed_at, change_xid::text, id""";
+            phone_e164, email_norm, prices_including_vat, vat_bus_posting_group, tax_area_code, changed_at, change_xid::text, id,
+            registration_no, vat_registration_no""";
 
     @Inject
     DataSource dataSource;
@@ -70,6 +71,22 @@ public class BuiltInErpAdapter {
         @Override
         public Map<String, List<ErpCard>> byPhones(Collection<String> phones) {
             return own.jdbc(c -> byKey(c, company, "phone_e164", ErpCard::phoneE164, phones));
+        }
+
+        @Override
+        public Map<String, List<ErpCard>> byTaxIds(TaxIdField field, Collection<String> keys) {
+            String column = field == TaxIdField.REGISTRATION_NUMBER ? "registration_no_norm" : "vat_registration_no_norm";
+            return own.jdbc(c -> byKey(c, company, column, card -> Normalize.taxId(card.data().taxId(field)), keys));
+        }
+
+        @Override
+        public Map<String, List<ShipTo>> shipTos(Collection<String> customerNos) {
+            return own.jdbc(c -> BuiltInErpAdapter.shipTos(c, company, customerNos));
+        }
+
+        @Override
+        public List<String> putShipTos(Map<String, List<ShipTo>> byCustomerNo) {
+            return inTransaction(c -> BuiltInErpAdapter.putShipTos(c, company, byCustomerNo));
         }
 
         @Override
@@ -157,6 +174,86 @@ public class BuiltInErpAdapter {
         return out;
     }
 
+    private static Map<String, List<ShipTo>> shipTos(Connection c, UUID company, Collection<String> nos) throws SQLException {
+        Map<String, List<ShipTo>> out = new LinkedHashMap<>();
+        if (nos.isEmpty()) return out;
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT customer_no, code, name, address, address2, city, post_code, county, country_code FROM erp_ship_to_addresses
+                WHERE erp_company_id = ? AND customer_no = ANY(?) AND code LIKE 'MD%' ORDER BY customer_no, code""")) {
+            ps.setObject(1, company);
+            ps.setArray(2, c.createArrayOf("text", nos.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ShipTo(rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Set-based: the given ship-to addresses are upserted where they differ, merchantdesk's others of those cards deleted,
+     * in two statements over unnest arrays. The card's change stamp is not touched: a ship-to address is no mapped card
+     * field, so the sync's own writes here are never delivered as changes (SYNC-19).
+     */
+    private static List<String> putShipTos(Connection c, UUID company, Map<String, List<ShipTo>> byNo) throws SQLException {
+        if (byNo.isEmpty()) return List.of();
+        List<String> nos = new ArrayList<>(), codes = new ArrayList<>(), names = new ArrayList<>(), a1 = new ArrayList<>(),
+                a2 = new ArrayList<>(), cities = new ArrayList<>(), posts = new ArrayList<>(), counties = new ArrayList<>(),
+                countries = new ArrayList<>();
+        byNo.forEach((no, list) -> list.forEach(st -> {
+            nos.add(no);
+            codes.add(st.code());
+            names.add(st.name());
+            a1.add(st.address());
+            a2.add(st.address2());
+            cities.add(st.city());
+            posts.add(st.postCode());
+            counties.add(st.county());
+            countries.add(st.countryCode());
+        }));
+        Set<String> changed = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH given AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                                   AS g(customer_no, code, name, address, address2, city, post_code, county, country_code))
+                INSERT INTO erp_ship_to_addresses AS s (erp_company_id, customer_no, code, name, address, address2, city, post_code, county,
+                                                        country_code)
+                SELECT ?, g.customer_no, g.code, g.name, g.address, g.address2, g.city, g.post_code, g.county, g.country_code FROM given g
+                WHERE EXISTS (SELECT 1 FROM erp_customers e WHERE e.erp_company_id = ? AND e.customer_no = g.customer_no)
+                ON CONFLICT (erp_company_id, customer_no, code) DO UPDATE SET name = excluded.name, address = excluded.address,
+                    address2 = excluded.address2, city = excluded.city, post_code = excluded.post_code, county = excluded.county,
+                    country_code = excluded.country_code, updated_at = now()
+                WHERE (s.name, s.address, s.address2, s.city, s.post_code, s.county, s.country_code)
+                      IS DISTINCT FROM (excluded.name, excluded.address, excluded.address2, excluded.city, excluded.post_code,
+                                        excluded.county, excluded.country_code)
+                RETURNING s.customer_no""")) {
+            int k = 1;
+            for (List<String> col : List.of(nos, codes, names, a1, a2, cities, posts, counties, countries)) {
+                ps.setArray(k++, c.createArrayOf("text", col.toArray()));
+            }
+            ps.setObject(k++, company);
+            ps.setObject(k, company);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) changed.add(rs.getString(1));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                DELETE FROM erp_ship_to_addresses s WHERE s.erp_company_id = ? AND s.customer_no = ANY(?) AND s.code LIKE 'MD%'
+                  AND NOT EXISTS (SELECT 1 FROM unnest(?::text[], ?::text[]) AS g(customer_no, code)
+                                  WHERE g.customer_no = s.customer_no AND g.code = s.code)
+                RETURNING s.customer_no""")) {
+            ps.setObject(1, company);
+            ps.setArray(2, c.createArrayOf("text", byNo.keySet().toArray()));
+            ps.setArray(3, c.createArrayOf("text", nos.toArray()));
+            ps.setArray(4, c.createArrayOf("text", codes.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) changed.add(rs.getString(1));
+            }
+        }
+        return List.copyOf(changed);
+    }
+
     private List<ErpCard> byCountryAndPostCode(Connection c, UUID company, Collection<List<String>> pairs) throws SQLException {
         if (pairs.isEmpty()) return List.of();
         String[] countries = pairs.stream().map(p -> p.get(0)).toArray(String[]::new);
@@ -181,7 +278,8 @@ public class BuiltInErpAdapter {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 CardData d = new CardData(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12));
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                        rs.getString(21), rs.getString(22));
                 Timestamp changed = rs.getTimestamp(18);
                 out.add(new Row(new ErpCard(rs.getString(1), d, rs.getString(13), rs.getString(14), rs.getBoolean(15), rs.getString(16),
                         rs.getString(17), changed == null ? null : changed.toInstant()), rs.getString(19), rs.getObject(20, UUID.class)));
@@ -211,10 +309,10 @@ public class BuiltInErpAdapter {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO erp_customers (id, erp_company_id, customer_no, reference, name, name2, contact, address, address2, city, post_code,
-                    county, country_code, phone, phone_e164, email, email_norm, gen_bus_posting_group, customer_posting_group,
-                    vat_bus_posting_group, tax_area_code, payment_terms_code, prices_including_vat, template_code,
-                    changed_at, store_written_at, created_at, updated_at)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                    county, country_code, phone, phone_e164, email, email_norm, registration_no, vat_registration_no,
+                    gen_bus_posting_group, customer_posting_group, vat_bus_posting_group, tax_area_code, payment_terms_code,
+                    prices_including_vat, template_code, changed_at, store_written_at, created_at, updated_at)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
             for (int i = 0; i < missing.size(); i++) {
                 NewCard n = missing.get(i);
                 CardData d = n.data();
@@ -250,7 +348,7 @@ public class BuiltInErpAdapter {
         return out;
     }
 
-    /** name2 .. email_norm, in the INSERT's column order. */
+    /** name2 .. vat_registration_no, in the INSERT's column order. */
     private static int setCardFields(PreparedStatement ps, int k, CardData d) throws SQLException {
         ps.setString(k++, d.name2());
         ps.setString(k++, d.contact());
@@ -264,6 +362,8 @@ public class BuiltInErpAdapter {
         ps.setString(k++, Phones.e164(d.phone(), d.countryCode()));
         ps.setString(k++, d.email());
         ps.setString(k++, Normalize.email(d.email()));
+        ps.setString(k++, d.registrationNo());
+        ps.setString(k++, d.vatRegistrationNo());
         return k;
     }
 
@@ -311,8 +411,8 @@ public class BuiltInErpAdapter {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE erp_customers SET name = ?, name2 = ?, contact = ?, address = ?, address2 = ?, city = ?, post_code = ?,
-                    county = ?, country_code = ?, phone = ?, phone_e164 = ?, email = ?, email_norm = ?,
-                    changed_at = ?, store_written_at = ?, updated_at = ?, version = version + 1
+                    county = ?, country_code = ?, phone = ?, phone_e164 = ?, email = ?, email_norm = ?, registration_no = ?,
+                    vat_registration_no = ?, changed_at = ?, store_written_at = ?, updated_at = ?, version = version + 1
                 WHERE erp_company_id = ? AND customer_no = ?""")) {
             for (Map.Entry<String, CardData> e : changes.entrySet()) {
                 ErpCard card = current.get(e.getKey());

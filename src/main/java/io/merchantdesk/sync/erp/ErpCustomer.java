@@ -28,6 +28,10 @@ public class ErpCustomer extends BaseEntity {
     public String phoneE164;
     public String email;
     public String emailNorm;
+
+    /** A company's tax registration ids (SYNC-21); the matching keys are generated columns, not mapped here. */
+    public String registrationNo;
+    public String vatRegistrationNo;
     public String genBusPostingGroup;
     public String customerPostingGroup;
     public String vatBusPostingGroup;

@@ -148,6 +148,8 @@ public final class ErpDtos {
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") @Schema(examples = "NO") String countryCode,
             @Size(max = 50) @Schema(examples = "+47 22 33 44 55") String phone,
             @Size(max = 250) @Schema(examples = "kari@example.no") String email,
+            @Size(max = 50) @Schema(description = "A company's registration number (SYNC-21)", examples = "HRB 123456") String registrationNo,
+            @Size(max = 50) @Schema(description = "A company's VAT registration number (SYNC-21)", examples = "NO923609016MVA") String vatRegistrationNo,
             @Size(max = 20) @Schema(examples = "DOMESTIC") String genBusPostingGroup,
             @Size(max = 20) @Schema(examples = "DOMESTIC") String customerPostingGroup,
             @Size(max = 20) @Schema(examples = "DOMESTIC") String vatBusPostingGroup,
@@ -161,12 +163,13 @@ public final class ErpDtos {
     public record ErpCustomerView(UUID id, @Schema(examples = "C00010") String customerNo, String name, String name2, String contact,
                                   String address, String address2, String city, String postCode, String county, String countryCode,
                                   String phone, @Schema(description = "E.164 form used for matching", examples = "+4722334455") String phoneE164,
-                                  String email, String genBusPostingGroup, String customerPostingGroup, String vatBusPostingGroup,
+                                  String email, String registrationNo, String vatRegistrationNo, String genBusPostingGroup,
+                                  String customerPostingGroup, String vatBusPostingGroup,
                                   String taxAreaCode, String paymentTermsCode, boolean pricesIncludingVat, boolean blocked,
                                   String templateCode, Instant changedAt, long version) {
         static ErpCustomerView of(ErpCustomer c) {
             return new ErpCustomerView(c.id, c.customerNo, c.name, c.name2, c.contact, c.address, c.address2, c.city, c.postCode,
-                    c.county, c.countryCode, c.phone, c.phoneE164, c.email, c.genBusPostingGroup, c.customerPostingGroup,
+                    c.county, c.countryCode, c.phone, c.phoneE164, c.email, c.registrationNo, c.vatRegistrationNo, c.genBusPostingGroup, c.customerPostingGroup,
                     c.vatBusPostingGroup, c.taxAreaCode, c.paymentTermsCode, c.pricesIncludingVat, c.blocked, c.templateCode,
                     c.changedAt, c.version);
         }

@@ -288,6 +288,8 @@ public class ErpRegisterService {
         }
         if (r.phone() != null) c.phone = r.phone();
         if (r.email() != null) c.email = r.email();
+        if (r.registrationNo() != null) c.registrationNo = Normalize.emptyToNull(r.registrationNo());
+        if (r.vatRegistrationNo() != null) c.vatRegistrationNo = Normalize.emptyToNull(r.vatRegistrationNo());
         if (r.genBusPostingGroup() != null) c.genBusPostingGroup = r.genBusPostingGroup();
         if (r.customerPostingGroup() != null) c.customerPostingGroup = r.customerPostingGroup();
         if (r.vatBusPostingGroup() != null) c.vatBusPostingGroup = r.vatBusPostingGroup();

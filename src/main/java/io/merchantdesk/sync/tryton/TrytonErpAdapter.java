@@ -107,6 +107,21 @@ public class TrytonErpAdapter {
         }
 
         @Override
+        public Map<String, List<ErpCard>> byTaxIds(io.merchantdesk.sync.engine.Model.TaxIdField field, Collection<String> taxIdNorms) {
+            throw new UnsupportedOperationException("issue 24: tax ids on Tryton are being built");
+        }
+
+        @Override
+        public Map<String, List<io.merchantdesk.sync.engine.Model.ShipTo>> shipTos(Collection<String> customerNos) {
+            throw new UnsupportedOperationException("issue 24: ship-to addresses on Tryton are being built");
+        }
+
+        @Override
+        public List<String> putShipTos(Map<String, List<io.merchantdesk.sync.engine.Model.ShipTo>> byCustomerNo) {
+            throw new UnsupportedOperationException("issue 24: ship-to addresses on Tryton are being built");
+        }
+
+        @Override
         public Map<String, List<ErpCard>> byPhones(Collection<String> phonesE164) {
             // python-phonenumbers fills value_compact in E.164, read with the party's address country like our key
             return byMechanism(new HashSet<>(phonesE164), chunk -> List.of(clause("type", "in", List.copyOf(TrytonParty.PHONE_TYPES)),

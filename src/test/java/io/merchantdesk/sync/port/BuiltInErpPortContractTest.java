@@ -37,6 +37,8 @@ class BuiltInErpPortContractTest extends ErpPortContract {
         body.put("countryCode", d.countryCode());
         body.put("phone", d.phone());
         body.put("email", d.email());
+        body.put("registrationNo", d.registrationNo());
+        body.put("vatRegistrationNo", d.vatRegistrationNo());
         body.values().removeIf(java.util.Objects::isNull);
         return company().owner().as().body(body).post("/erp-companies/" + company().id() + "/customers").then().statusCode(201).extract().path("customerNo");
     }

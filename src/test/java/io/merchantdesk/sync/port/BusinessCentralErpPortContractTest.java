@@ -61,6 +61,12 @@ class BusinessCentralErpPortContractTest extends ErpPortContract {
         return false;
     }
 
+    /** API v2.0 keeps one tax id (taxRegistrationNumber) and has no ship-to addresses (ErpFeatures). */
+    @Override
+    protected io.merchantdesk.sync.engine.ErpFeatures features() {
+        return io.merchantdesk.sync.engine.ErpFeatures.BUSINESS_CENTRAL;
+    }
+
     @Override
     protected Template template() {
         return new Template("RETAIL", "DOMESTIC", "DOMESTIC", "DOMESTIC", null, "14 DAYS", false, List.of());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.merchantdesk.support.Api;
+import io.merchantdesk.sync.Normalize;
+import io.merchantdesk.sync.engine.ErpFeatures;
 import io.merchantdesk.sync.engine.ErpPort;
 import io.merchantdesk.sync.engine.ErpSession;
 import io.merchantdesk.sync.engine.Model.CardData;
@@ -15,6 +17,9 @@ import io.merchantdesk.sync.engine.Model.ErpCard;
 import io.merchantdesk.sync.engine.Model.NewCard;
 import io.merchantdesk.sync.engine.Model.NewOrder;
 import io.merchantdesk.sync.engine.Model.OrderLine;
+import io.merchantdesk.sync.engine.Model.ShipTo;
+import io.merchantdesk.sync.engine.Model.TaxIdField;
+import io.merchantdesk.sync.engine.Model;
 import io.merchantdesk.sync.engine.Model.Template;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -98,6 +103,11 @@ public abstract class ErpPortContract {
      */
     protected boolean keepsContact() {
         return true;
+    }
+
+    /** What the ERP keeps of a B2B company: its tax id fields and whether cards have ship-to addresses. */
+    protected ErpFeatures features() {
+        return ErpFeatures.FULL;
     }
 
     /** The contact the ERP reads back for a card written with {@code written}. */
@@ -379,6 +389,98 @@ public abstract class ErpPortContract {
                 assertEquals(Map.of(), again);
                 assertEquals(0, documentsFor(o1));
             }
+        }
+    }
+
+    // ---- B2B companies (issue 24) ----
+
+    /**
+     * A valid Belgian VAT number (the ERP may check it, as Tryton's eu_vat identifiers do), written as people type it:
+     * "BE 0xxx.xxx.xcc" with spaces and dots; its check digits are 97 - (the first eight digits mod 97).
+     */
+    protected static String belgianVat() {
+        int body = 2_000_000 + ThreadLocalRandom.current().nextInt(7_000_000); // 0 + seven digits, first digit non-zero
+        String eight = String.format("%08d", body);
+        String ten = eight + String.format("%02d", 97 - (body % 97));
+        return "BE " + ten.substring(0, 4) + "." + ten.substring(4, 7) + "." + ten.substring(7);
+    }
+
+    /** A company registration number as an ERP keeps it, with the dashes people type. */
+    protected static String registrationNo() {
+        return "HRB-" + (100_000 + ThreadLocalRandom.current().nextInt(900_000)) + "-" + ThreadLocalRandom.current().nextInt(10);
+    }
+
+    private static CardData withTaxIds(CardData d, String registrationNo, String vatRegistrationNo) {
+        return new CardData(d.name(), d.name2(), d.contact(), d.address(), d.address2(), d.city(), d.postCode(), d.county(), d.countryCode(),
+                d.phone(), d.email(), registrationNo, vatRegistrationNo);
+    }
+
+    @Test
+    @DisplayName("SYNC-21: tax ids are written, read back and found by their normalised key in each field the ERP keeps; an update moves the key")
+    void taxIdsFoundNormalised_SYNC21() {
+        String t = tag();
+        boolean reg = features().taxIdFields().contains(TaxIdField.REGISTRATION_NUMBER);
+        String vat = belgianVat();
+        String regNo = reg ? registrationNo() : null;
+        String byHandVat = belgianVat();
+        String byHand = createByHand(withTaxIds(card("Tax by hand " + t, null, null, postCode()), null, byHandVat));
+        try (ErpSession s = open()) {
+            String made = s.create(List.of(newCard(UUID.randomUUID().toString(),
+                    withTaxIds(card("Tax " + t, null, null, postCode()), regNo, vat)))).get(0).customerNo();
+            CardData read = s.byNumbers(List.of(made)).get(made).data();
+            assertEquals(Normalize.taxId(vat), Normalize.taxId(read.vatRegistrationNo()), read.vatRegistrationNo());
+            if (reg) assertEquals(Normalize.taxId(regNo), Normalize.taxId(read.registrationNo()), read.registrationNo());
+
+            String key = Normalize.taxId(vat);
+            Map<String, List<ErpCard>> found = s.byTaxIds(TaxIdField.VAT_REGISTRATION_NUMBER, List.of(key, Normalize.taxId(byHandVat), "99999999"));
+            assertEquals(List.of(made), found.get(key).stream().map(ErpCard::customerNo).toList());
+            assertEquals(List.of(byHand), found.get(Normalize.taxId(byHandVat)).stream().map(ErpCard::customerNo).toList(), "a person's card too");
+            assertEquals(null, found.get("99999999"));
+            if (reg) {
+                String regKey = Normalize.taxId(regNo);
+                assertEquals(List.of(made), s.byTaxIds(TaxIdField.REGISTRATION_NUMBER, List.of(regKey)).get(regKey).stream()
+                        .map(ErpCard::customerNo).toList());
+                assertEquals(null, s.byTaxIds(TaxIdField.REGISTRATION_NUMBER, List.of(key)).get(key), "the other field is not searched");
+            }
+
+            String newVat = belgianVat();
+            assertEquals(List.of(made), s.update(Map.of(made, withTaxIds(new CardData(null, null, null, null, null, null, null, null, null,
+                    null, null), null, newVat))));
+            assertEquals(null, s.byTaxIds(TaxIdField.VAT_REGISTRATION_NUMBER, List.of(key)).get(key), "the old key is gone");
+            String newKey = Normalize.taxId(newVat);
+            assertEquals(List.of(made), s.byTaxIds(TaxIdField.VAT_REGISTRATION_NUMBER, List.of(newKey)).get(newKey).stream()
+                    .map(ErpCard::customerNo).toList());
+            assertEquals(List.of(), s.update(Map.of(made, withTaxIds(new CardData(null, null, null, null, null, null, null, null, null,
+                    null, null), null, newVat))), "the same tax id again is no change");
+        }
+    }
+
+    @Test
+    @DisplayName("SYNC-24: a card's merchantdesk ship-to addresses become exactly the given ones (added, changed, removed), a replay changes nothing, and the sync's own ship-to writes are not delivered as changes")
+    void shipTosPutExactly_SYNC24() {
+        if (!features().shipToAddresses()) {
+            // the ERP has no place for them: the settings refuse SHIP_TO_ADDRESSES for it (ErpFeatures), so the engine never calls these
+            assertFalse(ErpFeatures.BUSINESS_CENTRAL.shipToAddresses());
+            return;
+        }
+        String t = tag();
+        String no = createByHand(card("Ship-to " + t, null, null, postCode()));
+        ShipTo north = new ShipTo(Model.shipToCode(UUID.randomUUID()), "North " + t, "Industriveien 1", "Port 4", "Trondheim", "7010", null, "NO");
+        ShipTo south = new ShipTo(Model.shipToCode(UUID.randomUUID()), "South " + t, "Havnegata 2", null, "Kristiansand", "4610", null, "NO");
+        try (ErpSession s = open()) {
+            String cursor = walk(s, null).cursor();
+            assertEquals(List.of(no), s.putShipTos(Map.of(no, List.of(north, south))));
+            assertEquals(Set.of(north, south), Set.copyOf(s.shipTos(List.of(no)).get(no)));
+            assertEquals(List.of(), s.putShipTos(Map.of(no, List.of(south, north))), "a replay changes nothing");
+
+            ShipTo moved = new ShipTo(north.code(), north.name(), "Kaiveien 9", null, "Bodø", "8006", null, "NO");
+            assertEquals(List.of(no), s.putShipTos(Map.of(no, List.of(moved))));
+            assertEquals(List.of(moved), s.shipTos(List.of(no)).get(no), "changed, and the one no longer given removed");
+            assertFalse(walk(s, cursor).numbers().contains(no), "SYNC-19: the sync's own ship-to writes are not changes");
+
+            assertEquals(List.of(no), s.putShipTos(Map.of(no, List.of())));
+            assertEquals(null, s.shipTos(List.of(no)).get(no));
+            assertEquals(Set.of(), s.shipTos(List.of("NO-SUCH-" + t)).keySet());
         }
     }
 }

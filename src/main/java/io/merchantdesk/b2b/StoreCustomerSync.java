@@ -35,9 +35,10 @@ public final class StoreCustomerSync {
                               AddressData address, String phoneE164, boolean defaultAddress, String syncXid) {}
 
     /** A live order with its customer's contact data. */
+    /** A live order with its customer's contact data; a B2B order also with its company location and company. */
     public record OrderRow(UUID id, UUID customerId, AddressData billTo, AddressData shipTo, String customerEmail, String customerPhone,
                            String customerFirstName, String customerLastName, String currency, java.math.BigDecimal total,
-                           java.time.Instant placedAt, List<LineData> lines) {}
+                           java.time.Instant placedAt, List<LineData> lines, UUID companyLocationId, UUID companyId) {}
 
     /** An order line as the sync places it in an ERP: its text, quantity and unit price. */
     public record LineData(String title, String sku, java.math.BigDecimal quantity, java.math.BigDecimal unitPrice) {}
@@ -137,15 +138,17 @@ public final class StoreCustomerSync {
         if (ids.isEmpty()) return out;
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT o.id, o.customer_id, o.billing_address::text, o.shipping_address::text, c.email, c.phone, c.first_name, c.last_name,
-                       o.currency, o.total, o.placed_at, o.line_items::text
-                FROM orders o JOIN customers c ON c.id = o.customer_id""" + " WHERE " + LIVE_ORDER + " AND o.id = ANY(?) ORDER BY o.id")) {
+                       o.currency, o.total, o.placed_at, o.line_items::text, o.company_location_id, l.company_id
+                FROM orders o JOIN customers c ON c.id = o.customer_id
+                LEFT JOIN company_locations l ON l.id = o.company_location_id""" + " WHERE " + LIVE_ORDER + " AND o.id = ANY(?) ORDER BY o.id")) {
             ps.setObject(1, store);
             ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new OrderRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), address(rs.getString(3)),
                             address(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getBigDecimal(10), rs.getTimestamp(11).toInstant(), lines(rs.getString(12))));
+                            rs.getBigDecimal(10), rs.getTimestamp(11).toInstant(), lines(rs.getString(12)), rs.getObject(13, UUID.class),
+                            rs.getObject(14, UUID.class)));
                 }
             }
         }
@@ -168,7 +171,7 @@ public final class StoreCustomerSync {
         return out;
     }
 
-    private static AddressData address(String json) throws SQLException {
+    static AddressData address(String json) throws SQLException {
         if (json == null) return null;
         try {
             JsonNode n = JSON.readTree(json);

@@ -11,6 +11,7 @@ import io.merchantdesk.kernel.paging.Cursors;
 import io.merchantdesk.kernel.paging.Page;
 import io.merchantdesk.kernel.paging.PageParams;
 import io.merchantdesk.sync.SyncDtos.*;
+import io.merchantdesk.sync.engine.Model.TaxIdField;
 import io.merchantdesk.sync.engine.match.MappingType;
 import io.merchantdesk.sync.erp.ErpRegisterService;
 import io.merchantdesk.sync.run.PendingWork;
@@ -81,7 +82,9 @@ public class ConnectionService {
     @Transactional
     public ConnectionView put(UUID storeId, String ifMatch, ConnectionRequest r) {
         access.settings(storeId);
-        register.ownedCompany(r.erpCompanyId()); // the store owner connects to an ERP company they control (404 otherwise)
+        // the store owner connects to an ERP company they control (404 otherwise)
+        io.merchantdesk.sync.erp.ErpKind kind = register.ownedCompany(r.erpCompanyId()).kind;
+        io.merchantdesk.sync.engine.ErpFeatures features = kind.features();
         ErpConnection c = find(storeId);
         if (c != null) Etags.requirePresentMatch(ifMatch, c.version);
         List<FieldError> errors = new ArrayList<>();
@@ -91,6 +94,26 @@ public class ConnectionService {
         }
         if (r.defaultCustomerNo() != null && register.customer(r.erpCompanyId(), r.defaultCustomerNo()) == null) {
             errors.add(new FieldError("defaultCustomerNo", "no customer " + r.defaultCustomerNo() + " in the ERP company"));
+        }
+        // SYNC-20: the company settings, against what the ERP kind keeps
+        TaxIdField taxIdField = r.companyTaxIdField() != null ? r.companyTaxIdField()
+                : features.taxIdFields().contains(TaxIdField.REGISTRATION_NUMBER) ? TaxIdField.REGISTRATION_NUMBER : TaxIdField.VAT_REGISTRATION_NUMBER;
+        if (!features.taxIdFields().contains(taxIdField)) {
+            errors.add(new FieldError("companyTaxIdField", "this ERP keeps no " + taxIdField + "; use one of " + features.taxIdFields()));
+        }
+        CompanyLocationsAs locationsAs = r.companyLocationsAs() != null ? r.companyLocationsAs()
+                : features.shipToAddresses() ? CompanyLocationsAs.SHIP_TO_ADDRESSES : CompanyLocationsAs.OWN_CUSTOMERS;
+        if (locationsAs == CompanyLocationsAs.SHIP_TO_ADDRESSES && !features.shipToAddresses()) {
+            errors.add(new FieldError("companyLocationsAs", "this ERP has no ship-to addresses; use OWN_CUSTOMERS"));
+        }
+        String defaultCompanyNo = Normalize.emptyToNull(r.defaultCompanyNo());
+        if (r.companyMappingType() == CompanyMappingType.DEFAULT_COMPANY && defaultCompanyNo == null) {
+            errors.add(new FieldError("defaultCompanyNo", "is required when companyMappingType is DEFAULT_COMPANY"));
+        }
+        // a remote ERP's number is checked by the run that uses it (CUSTOMER_NOT_FOUND), not by a remote call here
+        if (defaultCompanyNo != null && kind == io.merchantdesk.sync.erp.ErpKind.BUILT_IN
+                && register.customer(r.erpCompanyId(), defaultCompanyNo) == null) {
+            errors.add(new FieldError("defaultCompanyNo", "no customer " + defaultCompanyNo + " in the ERP company"));
         }
         if (r.scheduleCron() != null) {
             try {
@@ -127,6 +150,16 @@ public class ConnectionService {
         c.name2Source = r.name2Source() == null ? NameSource.COMPANY_NAME : r.name2Source();
         c.contactSource = r.contactSource() == null ? NameSource.NONE : r.contactSource();
         c.countySource = r.countySource() == null ? CountySource.CODE : r.countySource();
+        c.companyImport = r.companyImport() == null ? CompanyImport.WITH_ORDER_IMPORT : r.companyImport();
+        c.companyMappingType = r.companyMappingType() == null ? CompanyMappingType.BY_EMAIL_PHONE : r.companyMappingType();
+        c.companyTaxIdField = taxIdField;
+        c.companyTaxIdFallback = Boolean.TRUE.equals(r.companyTaxIdFallback());
+        c.autoCreateUnknownCompanies = Boolean.TRUE.equals(r.autoCreateUnknownCompanies());
+        c.defaultCompanyNo = defaultCompanyNo;
+        c.storeCanUpdateCompanies = Boolean.TRUE.equals(r.storeCanUpdateCompanies());
+        c.canUpdateStoreCompanies = Boolean.TRUE.equals(r.canUpdateStoreCompanies());
+        c.defaultContactRole = r.defaultContactRole() == null ? io.merchantdesk.b2b.CompanyContact.Role.ORDERING_ONLY : r.defaultContactRole();
+        c.companyLocationsAs = locationsAs;
         c.scheduleCron = r.scheduleCron();
         c.scheduleEnabled = Boolean.TRUE.equals(r.scheduleEnabled());
         if (created) c.persist();

@@ -31,6 +31,18 @@ public class ErpConnection extends BaseEntity {
     @Enumerated(EnumType.STRING) @Column(name = "name2_source") public NameSource name2Source = NameSource.COMPANY_NAME;
     @Enumerated(EnumType.STRING) public NameSource contactSource = NameSource.NONE;
     @Enumerated(EnumType.STRING) public CountySource countySource = CountySource.CODE;
+    @Enumerated(EnumType.STRING) public CompanyImport companyImport = CompanyImport.WITH_ORDER_IMPORT;
+    @Enumerated(EnumType.STRING) public CompanyMappingType companyMappingType = CompanyMappingType.BY_EMAIL_PHONE;
+    @Enumerated(EnumType.STRING) public io.merchantdesk.sync.engine.Model.TaxIdField companyTaxIdField =
+            io.merchantdesk.sync.engine.Model.TaxIdField.REGISTRATION_NUMBER;
+    public boolean companyTaxIdFallback;
+    public boolean autoCreateUnknownCompanies;
+    public String defaultCompanyNo;
+    public boolean storeCanUpdateCompanies;
+    public boolean canUpdateStoreCompanies;
+    @Enumerated(EnumType.STRING) public io.merchantdesk.b2b.CompanyContact.Role defaultContactRole =
+            io.merchantdesk.b2b.CompanyContact.Role.ORDERING_ONLY;
+    @Enumerated(EnumType.STRING) public CompanyLocationsAs companyLocationsAs = CompanyLocationsAs.SHIP_TO_ADDRESSES;
     public String scheduleCron;
     public boolean scheduleEnabled;
     @Column(insertable = false, updatable = false) public Instant scheduleLastFiredAt;

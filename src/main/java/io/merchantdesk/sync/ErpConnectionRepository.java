@@ -7,6 +7,8 @@ import io.merchantdesk.sync.naming.NameSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.merchantdesk.b2b.CompanyContact;
+import io.merchantdesk.sync.engine.Model.TaxIdField;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,7 +59,10 @@ public class ErpConnectionRepository {
                 SELECT erp_company_id, customer_import, customer_mapping_type, store_can_update_customers,
                        auto_create_unknown_customers, customer_template_code, default_customer_no, export_customers_to_store,
                        can_update_store_customers, invite_exported_customers, name_source, name2_source, contact_source,
-                       county_source, import_watermark, export_watermark, sync_snapshot::text
+                       county_source, import_watermark, export_watermark, sync_snapshot::text,
+                       company_import, company_mapping_type, company_tax_id_field, company_tax_id_fallback, auto_create_unknown_companies,
+                       default_company_no, store_can_update_companies, can_update_store_companies, default_contact_role,
+                       company_locations_as
                 FROM erp_connections WHERE store_id = ?""")) {
             ps.setObject(1, storeId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -66,7 +71,10 @@ public class ErpConnectionRepository {
                         MappingType.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5), rs.getString(6), rs.getString(7),
                         rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10), NameSource.valueOf(rs.getString(11)),
                         NameSource.valueOf(rs.getString(12)), NameSource.valueOf(rs.getString(13)), CountySource.valueOf(rs.getString(14)),
-                        instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16)), rs.getString(17), new HashMap<>());
+                        instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16)), rs.getString(17), new HashMap<>(),
+                        new Settings.Companies(CompanyImport.valueOf(rs.getString(18)), CompanyMappingType.valueOf(rs.getString(19)),
+                                TaxIdField.valueOf(rs.getString(20)), rs.getBoolean(21), rs.getBoolean(22), rs.getString(23), rs.getBoolean(24),
+                                rs.getBoolean(25), CompanyContact.Role.valueOf(rs.getString(26)), CompanyLocationsAs.valueOf(rs.getString(27))));
             }
         }
     }

@@ -2,6 +2,7 @@ package io.merchantdesk.sync;
 
 import io.merchantdesk.sync.SyncDtos.ErpOrderView;
 import io.merchantdesk.sync.SyncDtos.LinkView;
+import io.merchantdesk.sync.SyncDtos.CompanyLinkView;
 import io.merchantdesk.sync.engine.ChosenBy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,6 +83,51 @@ public class LinkRepository {
 
     /** Forgets every link of the store, in the caller's transaction (the store moved to another register). */
     public void deleteStoreLinks(UUID storeId) {
-        em.createNativeQuery("DELETE FROM customer_links WHERE store_id = :s").setParameter("s", storeId).executeUpdate();
+        for (String table : List.of("customer_links", "company_links", "location_links")) {
+            em.createNativeQuery("DELETE FROM " + table + " WHERE store_id = :s").setParameter("s", storeId).executeUpdate();
+        }
+    }
+
+    /** Up to {@code limit} company links of the store after {@code after}, optionally of one company. */
+    public List<CompanyLinkView> companyLinks(UUID storeId, UUID companyId, UUID after, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT company_id, erp_company_id, customer_no, last_synced_at, last_synced_from FROM company_links
+                WHERE store_id = ? AND (?::uuid IS NULL OR company_id = ?::uuid) AND (?::uuid IS NULL OR company_id > ?::uuid)
+                ORDER BY company_id LIMIT ?""")) {
+            ps.setObject(1, storeId);
+            ps.setObject(2, companyId);
+            ps.setObject(3, companyId);
+            ps.setObject(4, after);
+            ps.setObject(5, after);
+            ps.setInt(6, limit);
+            List<Object[]> links = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    links.add(new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                            rs.getString(5)});
+                }
+            }
+            java.util.Map<UUID, List<SyncDtos.LocationCustomer>> locations = new java.util.HashMap<>();
+            try (PreparedStatement lp = c.prepareStatement("""
+                    SELECT company_id, location_id, customer_no FROM location_links WHERE store_id = ? AND company_id = ANY(?)
+                    ORDER BY location_id""")) {
+                lp.setObject(1, storeId);
+                lp.setArray(2, c.createArrayOf("uuid", links.stream().map(l -> l[0]).toArray()));
+                try (ResultSet rs = lp.executeQuery()) {
+                    while (rs.next()) {
+                        locations.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                                .add(new SyncDtos.LocationCustomer(rs.getObject(2, UUID.class), rs.getString(3)));
+                    }
+                }
+            }
+            List<CompanyLinkView> rows = new ArrayList<>();
+            for (Object[] l : links) {
+                rows.add(new CompanyLinkView((UUID) l[0], (UUID) l[1], (String) l[2], (java.time.Instant) l[3], (String) l[4],
+                        locations.getOrDefault((UUID) l[0], List.of())));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.merchantdesk.sync;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.merchantdesk.kernel.money.Money;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.merchantdesk.sync.engine.Model.TaxIdField;
 import io.merchantdesk.sync.engine.match.MappingType;
 import io.merchantdesk.sync.naming.CountySource;
 import io.merchantdesk.sync.naming.NameSource;
@@ -37,6 +38,22 @@ public final class SyncDtos {
             @Schema(examples = "COMPANY_NAME", defaultValue = "COMPANY_NAME") NameSource name2Source,
             @Schema(examples = "NONE", defaultValue = "NONE", description = "COMPANY_NAME is not allowed") NameSource contactSource,
             @Schema(examples = "CODE", defaultValue = "CODE") CountySource countySource,
+            @Schema(examples = "WITH_ORDER_IMPORT", defaultValue = "WITH_ORDER_IMPORT") CompanyImport companyImport,
+            @Schema(examples = "BY_EMAIL_PHONE", defaultValue = "BY_EMAIL_PHONE") CompanyMappingType companyMappingType,
+            @Schema(examples = "VAT_REGISTRATION_NUMBER", description = """
+                    SYNC-21: which ERP customer field holds a company location's tax registration id (written on create and update, matched
+                    by BY_TAX_ID). Default REGISTRATION_NUMBER; on Business Central, whose API keeps only the VAT registration number,
+                    VAT_REGISTRATION_NUMBER (the only value allowed there).""") TaxIdField companyTaxIdField,
+            @Schema(description = "SYNC-21: with BY_TAX_ID, a company whose tax id matches nothing tries the main contact's e-mail and phone") Boolean companyTaxIdFallback,
+            @Schema(description = "SYNC-22: a company that matches no ERP customer gets one made from the template") Boolean autoCreateUnknownCompanies,
+            @Size(max = 20) @Schema(examples = "C00020", description = "SYNC-28: the ERP customer of B2B orders when companyImport is NONE, or when "
+                    + "nothing else gives one; the customer of every company with DEFAULT_COMPANY (required then)") String defaultCompanyNo,
+            @Schema(description = "SYNC-22: a linked ERP customer is updated from its company (name, default location's address, phone and tax id; "
+                    + "never the e-mail)") Boolean storeCanUpdateCompanies,
+            @Schema(description = "SYNC-27: a linked company is updated from its ERP customer's changes (name, default location's billing address "
+                    + "and tax id); may be on with storeCanUpdateCompanies: the sync's own writes are not sent back (SYNC-19)") Boolean canUpdateStoreCompanies,
+            @Schema(examples = "ORDERING_ONLY", defaultValue = "ORDERING_ONLY", description = "SYNC-26: the role a contact made from an ERP customer gets at its location") io.merchantdesk.b2b.CompanyContact.Role defaultContactRole,
+            @Schema(examples = "SHIP_TO_ADDRESSES", description = "SYNC-24; default SHIP_TO_ADDRESSES, on Business Central OWN_CUSTOMERS (the only value allowed there)") CompanyLocationsAs companyLocationsAs,
             @Size(max = 120) @Schema(description = "Quartz cron of the schedule (seconds first)", examples = "0 0/15 * * * ?") String scheduleCron,
             Boolean scheduleEnabled) {
     }
@@ -46,13 +63,20 @@ public final class SyncDtos {
                                  boolean storeCanUpdateCustomers, boolean autoCreateUnknownCustomers, String customerTemplateCode,
                                  String defaultCustomerNo, boolean exportCustomersToStore, boolean canUpdateStoreCustomers,
                                  boolean inviteExportedCustomers, NameSource nameSource, NameSource name2Source, NameSource contactSource,
-                                 CountySource countySource, String scheduleCron, boolean scheduleEnabled, Instant scheduleLastFiredAt,
+                                 CountySource countySource, CompanyImport companyImport, CompanyMappingType companyMappingType,
+                                 TaxIdField companyTaxIdField, boolean companyTaxIdFallback, boolean autoCreateUnknownCompanies,
+                                 @Schema(examples = "C00020") String defaultCompanyNo, boolean storeCanUpdateCompanies,
+                                 boolean canUpdateStoreCompanies, io.merchantdesk.b2b.CompanyContact.Role defaultContactRole,
+                                 CompanyLocationsAs companyLocationsAs,
+                                 String scheduleCron, boolean scheduleEnabled, Instant scheduleLastFiredAt,
                                  @Schema(description = "Start of the last successful CUSTOMERS run: store changes committed before it are imported (SYNC-18)") Instant importWatermark,
                                  @Schema(description = "Start of the last successful CUSTOMERS run: ERP changes committed before it are exported") Instant exportWatermark, long version) {
         static ConnectionView of(ErpConnection c) {
             return new ConnectionView(c.storeId, c.erpCompanyId, c.customerImport, c.customerMappingType, c.storeCanUpdateCustomers,
                     c.autoCreateUnknownCustomers, c.customerTemplateCode, c.defaultCustomerNo, c.exportCustomersToStore,
                     c.canUpdateStoreCustomers, c.inviteExportedCustomers, c.nameSource, c.name2Source, c.contactSource, c.countySource,
+                    c.companyImport, c.companyMappingType, c.companyTaxIdField, c.companyTaxIdFallback, c.autoCreateUnknownCompanies,
+                    c.defaultCompanyNo, c.storeCanUpdateCompanies, c.canUpdateStoreCompanies, c.defaultContactRole, c.companyLocationsAs,
                     c.scheduleCron, c.scheduleEnabled, c.scheduleLastFiredAt, c.importWatermark, c.exportWatermark, c.version);
         }
     }
@@ -118,7 +142,7 @@ public final class SyncDtos {
     public record Counters(int processed, int created, int updated, int linked, int skipped, int failed) {}
 
     @Schema(name = "SyncRunError", description = "A record of a run that failed or was skipped, with its reason code and what decided it")
-    public record RunErrorView(@Schema(examples = "CUSTOMER", description = "CUSTOMER (store customer), ERP_CUSTOMER or ORDER") String recordType,
+    public record RunErrorView(@Schema(examples = "CUSTOMER", description = "CUSTOMER (store customer), COMPANY (store company), ERP_CUSTOMER or ORDER") String recordType,
                                String recordId,
                                @Schema(examples = "AMBIGUOUS_MATCH", description = """
                                        Failures: NO_ADDRESS, TEMPLATE_MISSING, TEMPLATE_NOT_FOUND, TEMPLATE_INCOMPLETE, AMBIGUOUS_MATCH, DUPLICATE,
@@ -139,6 +163,7 @@ public final class SyncDtos {
             - CUSTOMER: customerId (GET /stores/{storeId}/customers/{customerId}) and the customer's name, email and phone.
             - ORDER: orderId (GET /stores/{storeId}/orders/{orderId}), placedAt and total (orders carry no number of their own),
               and the order's customer: customerId, name, email and phone.
+            - COMPANY: companyId (GET /stores/{storeId}/companies/{companyId}) and the company's name.
             - ERP_CUSTOMER: erpCompanyId and customerNo (GET /erp-companies/{erpCompanyId}/customers/{customerNo}) and the ERP
               customer's name, email and phone; erpCompanyId is the ERP company of the store's connection.
             A record deleted since has exists false and only the ids its record id gives (customerId, orderId, or customerNo and
@@ -163,7 +188,9 @@ public final class SyncDtos {
             @Schema(description = "The phone as it was typed (CUSTOMER and ORDER: the customer's; ERP_CUSTOMER: the card's)", examples = "+47 22 33 44 55")
             String phone,
             @Schema(description = "ORDER: when it was placed", examples = "2025-03-01T10:15:30Z") Instant placedAt,
-            @Schema(description = "ORDER: its total") Money total) {
+            @Schema(description = "ORDER: its total") Money total,
+            @Schema(description = "COMPANY: the store company (GET /stores/{storeId}/companies/{companyId}); name is its name",
+                    examples = "01920d3b-2c3d-7e4f-9a5b-6c7d8e9fa0b1") UUID companyId) {
     }
 
     @Schema(name = "SyncRunErrorPage")
@@ -204,6 +231,49 @@ public final class SyncDtos {
 
     @Schema(name = "CustomerLinkPage")
     public record LinkPage(List<LinkView> items, String nextCursor) {}
+
+    @Schema(name = "CompanyLink", description = "A store company's link to its ERP customer (SYNC-21)")
+    public record CompanyLinkView(@Schema(required = true) UUID companyId, @Schema(required = true) UUID erpCompanyId,
+                                  @Schema(required = true, examples = "C00020") String customerNo,
+                                  @Schema(required = true) Instant lastSyncedAt,
+                                  @Schema(required = true, examples = "STORE", description = "STORE (import), ERP (export) or MANUAL") String lastSyncedFrom,
+                                  @Schema(required = true, description = "SYNC-24: the company's locations that are ERP customers of their own "
+                                          + "(companyLocationsAs OWN_CUSTOMERS, or added by an export)") List<LocationCustomer> locationCustomers) {}
+
+    @Schema(name = "CompanyLocationCustomer", description = "A company location that is an ERP customer of its own")
+    public record LocationCustomer(@Schema(required = true) UUID locationId, @Schema(required = true, examples = "C00021") String customerNo) {}
+
+    @Schema(name = "CompanyLinkPage")
+    public record CompanyLinkPage(List<CompanyLinkView> items, String nextCursor) {}
+
+    @Schema(name = "LinkCompanyRequest", description = "Link the company to this existing ERP customer")
+    public record LinkCompanyRequest(@NotNull @Size(min = 1, max = 20) @Schema(examples = "C00020") String customerNo) {}
+
+    @Schema(name = "CompanyExportRequest", description = """
+            SYNC-26: ERP customers to make store companies (each with one location and its main contact), or, with companyId, to add as
+            locations of that company.""")
+    public record CompanyExportRequest(
+            @NotNull @Size(min = 1, max = 100) @Schema(examples = "[\"C00020\"]") List<@NotNull @Size(min = 1, max = 20) String> customerNos,
+            @Schema(description = "Add the ERP customers as locations of this company (each location's own ERP customer) instead of making companies")
+            UUID companyId) {}
+
+    @Schema(description = """
+            - CREATED: a company was made (companyId, locationId).
+            - ADDED_AS_LOCATION: a location of the requested company was made (companyId, locationId).
+            - SKIPPED: nothing was made; code and message say why (NOT_FOUND, ALREADY_A_COMPANY, ALREADY_A_LOCATION, NO_VALID_EMAIL,
+              COUNTRY_REQUIRED, AMBIGUOUS_MATCH).""")
+    public enum CompanyExportOutcome { CREATED, ADDED_AS_LOCATION, SKIPPED }
+
+    @Schema(name = "CompanyExportItem")
+    public record CompanyExportItem(@Schema(required = true, examples = "C00020") String customerNo,
+                                    @Schema(required = true) CompanyExportOutcome outcome,
+                                    @Schema(description = "The company made, added to, or (ALREADY_A_COMPANY) the one the ERP customer is already") UUID companyId,
+                                    @Schema(description = "The location made") UUID locationId,
+                                    @Schema(examples = "NO_VALID_EMAIL") String code,
+                                    String message) {}
+
+    @Schema(name = "CompanyExportResult", description = "One item per distinct requested number, in request order")
+    public record CompanyExportResult(@Schema(required = true) List<CompanyExportItem> items) {}
 
     @Schema(name = "ErpCustomerForCustomerRequest", description = "Link to this ERP customer, or (without customerNo) create one from the template")
     public record ManualErpCustomerRequest(@Size(max = 20) @Schema(examples = "C00010") String customerNo) {}

@@ -37,4 +37,17 @@ public final class BatchOutcome {
         failed++;
         errors.add(new RecordError(type, String.valueOf(id), code, message));
     }
+
+    /** Adds another flow's outcome of the same batch (the ERP's changes go to two flows, SYNC-27). */
+    public void add(BatchOutcome other) {
+        processed += other.processed;
+        created += other.created;
+        updated += other.updated;
+        linked += other.linked;
+        skipped += other.skipped;
+        failed += other.failed;
+        errors.addAll(other.errors);
+        skips.addAll(other.skips);
+        other.nanos.forEach((k, v) -> nanos.merge(k, v, Long::sum));
+    }
 }

@@ -9,6 +9,7 @@ public final class FlowSupport {
     public static final String CUSTOMER = "CUSTOMER";
     public static final String ORDER = "ORDER";
     public static final String ERP_CUSTOMER = "ERP_CUSTOMER";
+    public static final String COMPANY = "COMPANY";
 
     private FlowSupport() {}
 

@@ -1,5 +1,6 @@
 package io.merchantdesk.sync.engine;
 
+import io.merchantdesk.b2b.StoreCompanySync;
 import io.merchantdesk.b2b.StoreCustomerSync;
 import io.merchantdesk.b2b.StoreCustomerSync.AddressData;
 import io.merchantdesk.b2b.StoreCustomerSync.CustomerRow;
@@ -74,6 +75,63 @@ public class JdbcStorePort implements StorePort {
         return b.jdbc(c -> updateCustomers(c, store, changes));
     }
 
+    @Override
+    public List<UUID> changedCompanyIds(Batch b, UUID store, String snapshotFrom, String snapshotTo, UUID afterId) {
+        return b.jdbc(c -> StoreCompanySync.changedCompanyIds(c, store, snapshotFrom, snapshotTo).stream()
+                .filter(id -> afterId == null || id.compareTo(afterId) > 0).toList());
+    }
+
+    @Override
+    public Map<UUID, StoreCompany> companies(Batch b, UUID store, Collection<UUID> ids) {
+        return b.jdbc(c -> {
+            Map<UUID, StoreCompany> out = new LinkedHashMap<>();
+            StoreCompanySync.companies(c, store, ids).forEach((id, r) -> out.put(id, new StoreCompany(r.id(), r.name(), r.externalId(),
+                    r.mainContact() == null ? null : new MainContact(r.mainContact().contactId(), r.mainContact().customerId(),
+                            r.mainContact().firstName(), r.mainContact().lastName(), r.mainContact().email(), r.mainContact().phone(),
+                            r.mainContact().phoneE164()),
+                    r.locations().stream().map(l -> new StoreLocation(l.id(), l.name(), address(l.billingAddress()), address(l.shippingAddress()),
+                            l.taxRegistrationId())).toList())));
+            return out;
+        });
+    }
+
+    @Override
+    public Set<UUID> existingCompanies(Batch b, UUID store, Collection<UUID> ids) {
+        return b.jdbc(c -> StoreCompanySync.existing(c, store, ids));
+    }
+
+    @Override
+    public Map<String, UUID> companiesByExternalId(Batch b, UUID store, Collection<String> externalIds) {
+        return b.jdbc(c -> StoreCompanySync.byExternalIds(c, store, externalIds));
+    }
+
+    @Override
+    public List<UUID[]> createCompanies(Batch b, UUID store, List<NewCompany> companies) {
+        return b.jdbc(c -> StoreCompanySync.create(c, store, companies.stream().map(n -> new StoreCompanySync.CompanyWrite(n.name(),
+                n.externalId(), location(n.location()), n.contactCustomerId(), n.role())).toList()).stream()
+                .map(m -> new UUID[] {m.companyId(), m.locationId()}).toList());
+    }
+
+    @Override
+    public List<UUID> addLocations(Batch b, UUID store, List<UUID> companyIds, List<LocationData> locations, String role) {
+        return b.jdbc(c -> StoreCompanySync.addLocations(c, store, companyIds, locations.stream().map(JdbcStorePort::location).toList(), role));
+    }
+
+    @Override
+    public List<UUID> updateCompanies(Batch b, UUID store, List<CompanyChange> changes) {
+        return b.jdbc(c -> StoreCompanySync.update(c, store, changes.stream().map(ch -> new StoreCompanySync.CompanyUpdate(ch.companyId(),
+                ch.name(), ch.locationId(), addressData(ch.billingAddress()), ch.taxRegistrationId())).toList()));
+    }
+
+    private static StoreCompanySync.LocationWrite location(LocationData l) {
+        return new StoreCompanySync.LocationWrite(l.name(), addressData(l.billingAddress()), l.taxRegistrationId());
+    }
+
+    private static AddressData addressData(Address a) {
+        return a == null ? null : new AddressData(a.firstName(), a.lastName(), a.company(), a.address1(), a.address2(), a.city(),
+                a.provinceCode(), a.province(), a.countryCode(), a.zip(), a.phone());
+    }
+
     // ------------------------------------------------------------------ JDBC on the batch's connection
 
     private List<StoreCustomer> changedCustomers(Connection c, UUID store, String snapshotFrom, String snapshotTo, String afterXid, UUID afterId,
@@ -111,7 +169,7 @@ public class JdbcStorePort implements StorePort {
                 .map(o -> new StoreOrder(o.id(), o.customerId(), address(o.billTo()), address(o.shipTo()), o.customerEmail(), o.customerPhone(),
                         o.customerFirstName(), o.customerLastName(), o.currency(), o.total(), o.placedAt(),
                         o.lines().stream().map(l -> new OrderLine(l.sku() == null ? l.title() : l.sku() + " " + l.title(), l.quantity(),
-                                l.unitPrice())).toList()))
+                                l.unitPrice())).toList(), o.companyLocationId(), o.companyId()))
                 .toList();
     }
 

@@ -29,10 +29,18 @@ public final class Model {
         }
     }
 
-    /** A store order not yet imported. */
+    /** A store order not yet imported; a B2B order also with its company location and company (SYNC-28). */
     public record StoreOrder(UUID id, UUID customerId, Address billTo, Address shipTo, String customerEmail, String customerPhone,
                              String customerFirstName, String customerLastName, String currency, java.math.BigDecimal total, Instant placedAt,
-                             List<OrderLine> lines) {
+                             List<OrderLine> lines, UUID companyLocationId, UUID companyId) {
+        /** A consumer order (no company location). */
+        public StoreOrder(UUID id, UUID customerId, Address billTo, Address shipTo, String customerEmail, String customerPhone,
+                          String customerFirstName, String customerLastName, String currency, java.math.BigDecimal total, Instant placedAt,
+                          List<OrderLine> lines) {
+            this(id, customerId, billTo, shipTo, customerEmail, customerPhone, customerFirstName, customerLastName, currency, total, placedAt,
+                    lines, null, null);
+        }
+
         public Address billToOrShipTo() {
             return billTo != null ? billTo : shipTo;
         }
@@ -152,4 +160,38 @@ public final class Model {
     /** A store customer to create or update from an ERP card (export). */
     public record StoreCustomerData(String firstName, String lastName, String email, String phone, Address address) {
     }
+
+    /** A company's main contact: the store customer behind it (SYNC-21 matches by its e-mail, then its phone). */
+    public record MainContact(UUID contactId, UUID customerId, String firstName, String lastName, String email, String phone, String phoneE164) {
+        public String fullName() {
+            String n = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+            return n.isEmpty() ? null : n;
+        }
+    }
+
+    /** A company location; {@code address()}: the billing address, else the shipping one. */
+    public record StoreLocation(UUID id, String name, Address billingAddress, Address shippingAddress, String taxRegistrationId) {
+        public Address address() {
+            return billingAddress != null ? billingAddress : shippingAddress;
+        }
+    }
+
+    /**
+     * A store company with its main contact (null when it has none) and its locations in creation order: the first is its
+     * default location, which alone drives matching and the company's own ERP customer (SYNC-21, SYNC-24).
+     */
+    public record StoreCompany(UUID id, String name, String externalId, MainContact mainContact, List<StoreLocation> locations) {
+        public StoreLocation defaultLocation() {
+            return locations.isEmpty() ? null : locations.get(0);
+        }
+    }
+
+    /** A company location to write from an ERP card (export, SYNC-26). */
+    public record LocationData(String name, Address billingAddress, String taxRegistrationId) {}
+
+    /** A company to make from an ERP card: its one location and its main contact (a store customer) with a role there. */
+    public record NewCompany(String name, String externalId, LocationData location, UUID contactCustomerId, String role) {}
+
+    /** A linked ERP card's changes for its company and the company's default location (SYNC-27). */
+    public record CompanyChange(UUID companyId, String name, UUID locationId, Address billingAddress, String taxRegistrationId) {}
 }

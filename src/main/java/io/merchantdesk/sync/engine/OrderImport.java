@@ -20,18 +20,33 @@ import static io.merchantdesk.sync.engine.FlowSupport.*;
  */
 @ApplicationScoped
 public class OrderImport {
-    private record Choice(StoreOrder order, String customerNo, ChosenBy by, Settings.CountryRow row, int pending) {}
+    /** {@code sellTo}: a B2B order's own sell-to customer (its location's, SYNC-28), else null: sell-to = bill-to. */
+    private record Choice(StoreOrder order, String customerNo, ChosenBy by, Settings.CountryRow row, int pending, String sellTo) {
+        Choice(StoreOrder order, String customerNo, ChosenBy by, Settings.CountryRow row, int pending) {
+            this(order, customerNo, by, row, pending, null);
+        }
+    }
 
-    public BatchOutcome importOrders(Batch b, ErpSession erp, Settings s, List<StoreOrder> orders, UUID runId) {
+    @Inject
+    CompanyImport companyImport;
+
+    @Inject
+    StorePort store;
+
+    public BatchOutcome importOrders(Batch b, ErpSession erp, Settings s, List<StoreOrder> all, UUID runId) {
         BatchOutcome out = new BatchOutcome();
-        out.processed = orders.size();
+        out.processed = all.size();
+        List<Choice> choices = new ArrayList<>();
+        List<StoreOrder> orders = new ArrayList<>();
+        List<StoreOrder> b2b = new ArrayList<>();
+        for (StoreOrder o : all) (o.companyId() != null ? b2b : orders).add(o);
+        if (!b2b.isEmpty()) b2bChoices(b, erp, s, b2b, choices, out);
         Map<UUID, String> links = validLinks(erp, b, s, orders.stream().map(StoreOrder::customerId).filter(Objects::nonNull).distinct().toList());
         MatchBatch batch = new MatchBatch(b, s, erp, links);
         List<Candidate> candidates = orders.stream().map(o -> candidate(o)).toList();
         CustomerMatcher matcher = s.mappingType().matcher();
         matcher.prefetch(batch, candidates);
 
-        List<Choice> choices = new ArrayList<>();
         Map<String, CardData> updates = new LinkedHashMap<>();
         Map<UUID, String> newLinks = new LinkedHashMap<>();
         List<NewCard> toCreate = new ArrayList<>();
@@ -111,14 +126,18 @@ public class OrderImport {
 
         // SYNC-10: prices incl. VAT and the VAT group come from the country row, else from the customer card.
         Set<String> nos = new HashSet<>();
-        for (Choice ch : choices) nos.add(ch.pending() >= 0 ? created.get(ch.pending()) : ch.customerNo());
+        for (Choice ch : choices) {
+            nos.add(ch.pending() >= 0 ? created.get(ch.pending()) : ch.customerNo());
+            if (ch.sellTo() != null) nos.add(ch.sellTo());
+        }
         Map<String, ErpCard> cards = erp.byNumbers(nos);
         List<Choice> placeable = new ArrayList<>();
         List<NewOrder> toPlace = new ArrayList<>();
         for (Choice ch : choices) {
             String no = ch.pending() >= 0 ? created.get(ch.pending()) : ch.customerNo();
-            if (cards.get(no) == null) {
-                out.fail(ORDER, ch.order().id(), "CUSTOMER_NOT_FOUND", ch.by().rule() + ": ERP customer " + no + " does not exist");
+            if (cards.get(no) == null || (ch.sellTo() != null && cards.get(ch.sellTo()) == null)) {
+                out.fail(ORDER, ch.order().id(), "CUSTOMER_NOT_FOUND", ch.by().rule() + ": ERP customer "
+                        + (cards.get(no) == null ? no : ch.sellTo()) + " does not exist");
                 continue;
             }
             StoreOrder o = ch.order();
@@ -140,7 +159,7 @@ public class OrderImport {
                     ps.setObject(2, s.storeId());
                     ps.setObject(3, ch.order().id());
                     ps.setObject(4, s.company());
-                    ps.setString(5, no); // SYNC-4: sell-to = bill-to
+                    ps.setString(5, ch.sellTo() != null ? ch.sellTo() : no); // SYNC-4: sell-to = bill-to, unless a location has its own
                     ps.setString(6, no);
                     ps.setString(7, ch.by().name());
                     ps.setString(8, ch.order().rowCountry());
@@ -156,6 +175,48 @@ public class OrderImport {
             }
         });
         return out;
+    }
+
+    /**
+     * SYNC-28: a B2B order's customer comes through its company, never through the person who placed it and never from a
+     * per-country default: with companyImport NONE the default company; else the company (its link, mapping or a new
+     * card, imported as {@link CompanyImport} decides), sold to its location's own customer where it has one; else,
+     * when the company could not be imported for a reason a setting or missing data gave, the default company.
+     */
+    private void b2bChoices(Batch b, ErpSession erp, Settings s, List<StoreOrder> orders, List<Choice> choices, BatchOutcome out) {
+        Settings.Companies cs = s.companies();
+        if (cs.companyImport() == io.merchantdesk.sync.CompanyImport.NONE) {
+            for (StoreOrder o : orders) {
+                if (cs.defaultCompanyNo() != null) {
+                    choices.add(new Choice(o, cs.defaultCompanyNo(), ChosenBy.COMPANY_IMPORT_NONE_DEFAULT, s.row(o.rowCountry(), o.rowState()), -1));
+                } else {
+                    out.fail(ORDER, o.id(), "NEEDS_CUSTOMER", "SYNC-28: a B2B order with companyImport NONE goes to the connection's "
+                            + "defaultCompanyNo, which is empty");
+                }
+            }
+            return;
+        }
+        Map<UUID, StoreCompany> companies = store.companies(b, s.storeId(), orders.stream().map(StoreOrder::companyId).distinct().toList());
+        Map<UUID, CompanyImport.Outcome> outcomes = companyImport.forOrders(b, erp, s, new ArrayList<>(companies.values()), out);
+        Map<UUID, String> own = CompanyLinks.byLocation(b, s.storeId(), orders.stream().map(StoreOrder::companyLocationId).distinct().toList());
+        for (StoreOrder o : orders) {
+            Settings.CountryRow row = s.row(o.rowCountry(), o.rowState());
+            CompanyImport.Outcome oc = outcomes.get(o.companyId());
+            if (oc instanceof CompanyImport.Resolved r) {
+                String sellTo = own.get(o.companyLocationId());
+                choices.add(sellTo != null && !sellTo.equals(r.customerNo())
+                        ? new Choice(o, r.customerNo(), ChosenBy.COMPANY_LOCATION, row, -1, sellTo)
+                        : new Choice(o, r.customerNo(), r.by(), row, -1));
+            } else if (oc instanceof CompanyImport.Unresolved u && !u.failure() && cs.defaultCompanyNo() != null) {
+                choices.add(new Choice(o, cs.defaultCompanyNo(), ChosenBy.COMPANY_DEFAULT_FALLBACK, row, -1));
+            } else if (oc instanceof CompanyImport.Unresolved u) {
+                out.fail(ORDER, o.id(), u.failure() ? u.code() : "NEEDS_CUSTOMER", u.failure() ? u.message()
+                        : "SYNC-28: the order's company gets no ERP customer (" + u.code() + ": " + u.message()
+                          + ") and the connection's defaultCompanyNo is empty");
+            } else {
+                out.fail(ORDER, o.id(), "COMPANY_NOT_FOUND", "SYNC-28: the order's company " + o.companyId() + " no longer exists");
+            }
+        }
     }
 
     private static Candidate candidate(StoreOrder o) {

@@ -1,6 +1,11 @@
 package io.merchantdesk.sync.engine;
 
+import io.merchantdesk.b2b.CompanyContact;
+import io.merchantdesk.sync.CompanyImport;
+import io.merchantdesk.sync.CompanyLocationsAs;
+import io.merchantdesk.sync.CompanyMappingType;
 import io.merchantdesk.sync.CustomerImport;
+import io.merchantdesk.sync.engine.Model.TaxIdField;
 import io.merchantdesk.sync.ErpConnectionRepository;
 import io.merchantdesk.sync.engine.match.MappingType;
 import io.merchantdesk.sync.naming.CountySource;
@@ -19,7 +24,13 @@ public record Settings(UUID storeId, UUID company, CustomerImport customerImport
                        String defaultCustomerNo, boolean exportCustomersToStore, boolean canUpdateStoreCustomers,
                        boolean inviteExportedCustomers, NameSource nameSource, NameSource name2Source, NameSource contactSource,
                        CountySource countySource, Instant importWatermark, Instant exportWatermark, String syncSnapshot,
-                       Map<String, CountryRow> countryRows) {
+                       Map<String, CountryRow> countryRows, Companies companies) {
+
+    /** The company settings (SYNC-20). */
+    public record Companies(CompanyImport companyImport, CompanyMappingType mappingType, TaxIdField taxIdField, boolean taxIdFallback,
+                            boolean autoCreate, String defaultCompanyNo, boolean storeCanUpdate, boolean canUpdateStore,
+                            CompanyContact.Role defaultContactRole, CompanyLocationsAs locationsAs) {
+    }
 
     /** A per-country (optionally per-state) template row. */
     public record CountryRow(String countryCode, String stateCode, String defaultCustomerNo, String customerTemplateCode,

@@ -35,4 +35,28 @@ public interface StorePort {
 
     /** Writes the mapped fields where they really changed (stamped as written by the sync); returns the ids updated. */
     List<UUID> updateCustomers(Batch b, UUID store, Map<UUID, StoreCustomerData> changes);
+
+    /**
+     * Ids of the companies changed in the window (their row, a location, or their main contact's customer), not written by
+     * the sync itself, in id order, after {@code afterId} (null: from the first).
+     */
+    List<UUID> changedCompanyIds(Batch b, UUID store, String snapshotFrom, String snapshotTo, UUID afterId);
+
+    /** The store's companies among {@code ids}; an id no longer a company is absent. */
+    Map<UUID, StoreCompany> companies(Batch b, UUID store, Collection<UUID> ids);
+
+    /** Of {@code ids}, those still companies of the store. */
+    java.util.Set<UUID> existingCompanies(Batch b, UUID store, Collection<UUID> ids);
+
+    /** Company ids by external id. */
+    Map<String, UUID> companiesByExternalId(Batch b, UUID store, Collection<String> externalIds);
+
+    /** Creates companies with one location and a main contact each; returns (company id, location id) pairs in order. */
+    List<UUID[]> createCompanies(Batch b, UUID store, List<NewCompany> companies);
+
+    /** Adds one location to each given company (pairwise), the main contact getting {@code role} there; returns their ids. */
+    List<UUID> addLocations(Batch b, UUID store, List<UUID> companyIds, List<LocationData> locations, String role);
+
+    /** Writes the changes where they differ (stamped as the sync's); returns the companies that changed. */
+    List<UUID> updateCompanies(Batch b, UUID store, List<CompanyChange> changes);
 }

@@ -8,5 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public enum ErpKind {
     BUILT_IN,
     TRYTON,
-    BUSINESS_CENTRAL
+    BUSINESS_CENTRAL;
+
+    /** What this kind of ERP keeps of a B2B company (tax id fields, ship-to addresses). */
+    public io.merchantdesk.sync.engine.ErpFeatures features() {
+        return this == BUSINESS_CENTRAL ? io.merchantdesk.sync.engine.ErpFeatures.BUSINESS_CENTRAL : io.merchantdesk.sync.engine.ErpFeatures.FULL;
+    }
 }

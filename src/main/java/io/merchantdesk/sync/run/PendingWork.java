@@ -94,7 +94,7 @@ public class PendingWork {
     }
 
     /** Removes pending rows (records evaluated cleanly, or no longer there). */
-    void drop(Connection c, UUID storeId, Collection<String> ids, String... recordTypes) throws SQLException {
+    public void drop(Connection c, UUID storeId, Collection<String> ids, String... recordTypes) throws SQLException {
         if (ids.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM sync_pending WHERE store_id = ? AND record_type = ANY(?) AND record_id = ANY(?)")) {
@@ -153,4 +153,5 @@ public class PendingWork {
     public void forgetStore(UUID storeId) {
         em.createNativeQuery("DELETE FROM sync_pending WHERE store_id = :s").setParameter("s", storeId).executeUpdate();
     }
+
 }

@@ -51,11 +51,13 @@ public final class RecordSubjects {
         Set<UUID> customerIds = new LinkedHashSet<>();
         Set<UUID> orderIds = new LinkedHashSet<>();
         Set<String> customerNos = new LinkedHashSet<>();
+        Set<UUID> companyIds = new LinkedHashSet<>();
         for (Key k : keys) {
             switch (k.type()) {
                 case FlowSupport.CUSTOMER -> addUuid(customerIds, k.id());
                 case FlowSupport.ORDER -> addUuid(orderIds, k.id());
                 case FlowSupport.ERP_CUSTOMER -> customerNos.add(k.id());
+                case FlowSupport.COMPANY -> addUuid(companyIds, k.id());
                 default -> { }
             }
         }
@@ -63,8 +65,17 @@ public final class RecordSubjects {
         Map<UUID, OrderDisplay> orders = StoreCustomerSync.orderDisplays(c, storeId, orderIds);
         Map<String, SyncRunRepository.ErpCustomerDisplay> cards = SyncRunRepository.erpCustomerDisplays(c, storeId, customerNos);
 
+        Map<UUID, String> companies = io.merchantdesk.b2b.StoreCompanySync.names(c, storeId, companyIds);
         Map<Key, RecordSubject> out = new HashMap<>();
-        for (Key k : keys) out.put(k, subject(k, customers, orders, cards));
+        for (Key k : keys) {
+            if (FlowSupport.COMPANY.equals(k.type())) {
+                UUID id = uuid(k.id());
+                String name = id == null ? null : companies.get(id);
+                out.put(k, new RecordSubject(name != null, null, null, null, null, name, null, null, null, null, id));
+            } else {
+                out.put(k, subject(k, customers, orders, cards));
+            }
+        }
         return out;
     }
 
@@ -74,25 +85,25 @@ public final class RecordSubjects {
             case FlowSupport.CUSTOMER -> {
                 UUID id = uuid(k.id());
                 CustomerDisplay d = id == null ? null : customers.get(id);
-                if (d == null) return new RecordSubject(false, id, null, null, null, null, null, null, null, null);
-                return new RecordSubject(true, id, null, null, null, d.name(), blank(d.email()), blank(d.phone()), null, null);
+                if (d == null) return new RecordSubject(false, id, null, null, null, null, null, null, null, null, null);
+                return new RecordSubject(true, id, null, null, null, d.name(), blank(d.email()), blank(d.phone()), null, null, null);
             }
             case FlowSupport.ORDER -> {
                 UUID id = uuid(k.id());
                 OrderDisplay o = id == null ? null : orders.get(id);
-                if (o == null) return new RecordSubject(false, null, id, null, null, null, null, null, null, null);
+                if (o == null) return new RecordSubject(false, null, id, null, null, null, null, null, null, null, null);
                 CustomerDisplay d = o.customer();
                 return new RecordSubject(true, d.id(), id, null, null, d.name(), blank(d.email()), blank(d.phone()), o.placedAt(),
-                        Money.of(o.total(), o.currency()));
+                        Money.of(o.total(), o.currency()), null);
             }
             case FlowSupport.ERP_CUSTOMER -> {
                 SyncRunRepository.ErpCustomerDisplay e = cards.get(k.id());
-                if (e == null) return new RecordSubject(false, null, null, null, k.id(), null, null, null, null, null);
+                if (e == null) return new RecordSubject(false, null, null, null, k.id(), null, null, null, null, null, null);
                 return new RecordSubject(e.exists(), null, null, e.erpCompanyId(), k.id(), blank(e.name()), blank(e.email()),
-                        blank(e.phone()), null, null);
+                        blank(e.phone()), null, null, null);
             }
             default -> {
-                return new RecordSubject(false, null, null, null, null, null, null, null, null, null);
+                return new RecordSubject(false, null, null, null, null, null, null, null, null, null, null);
             }
         }
     }

@@ -16,7 +16,9 @@ import io.merchantdesk.sync.engine.Model.StoreCustomer;
 import io.merchantdesk.sync.engine.Model.StoreOrder;
 import io.merchantdesk.sync.engine.Settings;
 import io.merchantdesk.sync.engine.StorePort;
-import io.merchantdesk.sync.engine.CustomerExport;
+import io.merchantdesk.sync.engine.CompanyExport;
+import io.merchantdesk.sync.engine.CompanyLinks;
+import io.merchantdesk.sync.engine.Model.StoreCompany;
 import io.merchantdesk.sync.engine.FlowSupport;
 import io.merchantdesk.sync.engine.OrderImport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +30,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -56,7 +59,10 @@ public class SyncRunner {
     OrderImport orderImport;
 
     @Inject
-    CustomerExport customerExport;
+    CompanyExport companyExport;
+
+    @Inject
+    io.merchantdesk.sync.engine.CompanyImport companyImport;
 
     @Inject
     StorePort store;
@@ -86,7 +92,8 @@ public class SyncRunner {
                        Instant dueBy, String erpCursorFrom, String erpCursor, Instant retryBy) {}
 
     /** The phases of a CUSTOMERS run in their order; a resumed run starts at the phase its predecessor reached. */
-    private static final List<String> CUSTOMER_PHASES = List.of("IMPORT", "IMPORT_RETRY", "EXPORT", "EXPORT_RETRY");
+    private static final List<String> CUSTOMER_PHASES = List.of("IMPORT", "IMPORT_RETRY", "COMPANY_IMPORT", "COMPANY_IMPORT_RETRY", "EXPORT",
+            "EXPORT_RETRY");
 
     /** Runs to the end on the lock's connection, then releases the lock and closes the connection. */
     void execute(RunLock lock, UUID runId) {
@@ -175,10 +182,32 @@ public class SyncRunner {
                         processed += out.processed;
                     }
                 }
-                if (s.exportCustomersToStore() && from <= 2) {
+                boolean companies = s.companies().companyImport() != io.merchantdesk.sync.CompanyImport.NONE;
+                if (companies && from <= 2) {
+                    // The companies changed in the window (SYNC-29), all ids at once (a company's changes span three tables), in
+                    // id order; the committed cursor is the last company id of a batch (the customer cursor of IMPORT is not it).
+                    List<UUID> ids = store.changedCompanyIds(tx, storeId, run.snapshotFrom(), run.snapshotTo(), from == 2 ? run.cursorId() : null);
+                    for (int i = 0; i < ids.size(); i += run.batchSize()) {
+                        RunLock.writes(c, storeId);
+                        List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + run.batchSize()));
+                        processed += companyBatch(tx, erpSession, s, runId, storeId, ++batchNo, "COMPANY_IMPORT", chunk, chunk.get(chunk.size() - 1));
+                    }
+                }
+                if (companies && from <= 3) { // failed and re-evaluated companies (sync_pending), then SYNC-25's deleted ones
+                    while (true) {
+                        RunLock.writes(c, storeId);
+                        List<String> ids = pending.due(c, storeId, FlowSupport.COMPANY, run.retryBy(), run.batchSize());
+                        if (ids.isEmpty()) break;
+                        processed += companyBatch(tx, erpSession, s, runId, storeId, ++batchNo, "COMPANY_IMPORT_RETRY",
+                                ids.stream().map(UUID::fromString).toList(), null);
+                    }
+                    processed += deletedCompanies(tx, s, runId, storeId, ++batchNo);
+                }
+                boolean exporting = s.exportCustomersToStore() || s.companies().canUpdateStore();
+                if (exporting && from <= 4) {
                     // The ERP's changes after the run's ERP cursor (opaque: the adapter's own window and position); a resumed
                     // export goes on from the cursor committed with its last batch.
-                    String cursor = from == 2 && run.erpCursor() != null ? run.erpCursor() : run.erpCursorFrom();
+                    String cursor = from == 4 && run.erpCursor() != null ? run.erpCursor() : run.erpCursorFrom();
                     while (true) {
                         RunLock.writes(c, storeId);
                         ChangePage page = erpSession.changes(cursor, run.batchSize()); // an outage here fails the run, resumable
@@ -188,21 +217,21 @@ public class SyncRunner {
                             break;
                         }
                         List<ErpCard> batch = page.cards();
-                        BatchOutcome out = customerExport.exportCustomers(tx, s, batch);
+                        BatchOutcome out = companyExport.exportChanges(tx, s, batch);
                         pending.record(c, storeId, runId, batch.stream().map(ErpCard::customerNo).toList(), out, FlowSupport.ERP_CUSTOMER);
                         commitBatch(tx, runId, storeId, ++batchNo, "EXPORT", out, null, null, cursor);
                         processed += out.processed;
                         if (page.last()) break;
                     }
                 }
-                if (s.exportCustomersToStore()) { // failed and re-evaluated ERP customers
+                if (exporting) { // failed and re-evaluated ERP customers
                     while (true) {
                         RunLock.writes(c, storeId);
                         List<String> nos = pending.due(c, storeId, FlowSupport.ERP_CUSTOMER, run.retryBy(), run.batchSize());
                         if (nos.isEmpty()) break;
                         Map<String, ErpCard> found = erpSession.byNumbers(nos); // an outage here fails the run, resumable
                         List<ErpCard> batch = nos.stream().map(found::get).filter(Objects::nonNull).toList();
-                        BatchOutcome out = customerExport.exportCustomers(tx, s, batch);
+                        BatchOutcome out = companyExport.exportChanges(tx, s, batch);
                         pending.record(c, storeId, runId, nos, out, FlowSupport.ERP_CUSTOMER);
                         commitBatch(tx, runId, storeId, ++batchNo, "EXPORT_RETRY", out, null, null, null);
                         processed += out.processed;
@@ -240,6 +269,48 @@ public class SyncRunner {
                         Duration.between(began, Instant.now()).toMillis(), sb);
             }
         }
+    }
+
+    /** One batch of companies (changed, or pending): imported, recorded, committed with the cursor {@code lastId}; its size. */
+    private int companyBatch(Batch tx, ErpSession erp, Settings s, UUID runId, UUID storeId, int batchNo, String phase, List<UUID> ids,
+                             UUID lastId) throws SQLException {
+        Map<UUID, StoreCompany> found = store.companies(tx, storeId, ids);
+        List<StoreCompany> batch = ids.stream().map(found::get).filter(Objects::nonNull).toList();
+        List<String> keys = ids.stream().map(UUID::toString).toList();
+        BatchOutcome out = guarded(tx, () -> companyImport.importCompanies(tx, erp, s, batch), FlowSupport.COMPANY,
+                batch.stream().map(co -> co.id().toString()).toList());
+        pending.record(tx.connection(), storeId, runId, keys, out, FlowSupport.COMPANY); // ids no longer there are dropped
+        commitBatch(tx, runId, storeId, batchNo, phase, out, null, lastId, null);
+        return out.processed;
+    }
+
+    /**
+     * SYNC-25: a linked company deleted in the store is pending work (COMPANY_DELETED_IN_STORE), never silently forgotten:
+     * its ERP customer stays until a person unlinks the company or deletes the customer. The store's links are walked a
+     * page at a time against B2B's companies; one batch records them all.
+     */
+    private int deletedCompanies(Batch tx, Settings s, UUID runId, UUID storeId, int batchNo) throws SQLException {
+        BatchOutcome out = new BatchOutcome();
+        List<String> keys = new ArrayList<>();
+        UUID after = null;
+        while (true) {
+            List<CompanyLinks.Link> page = CompanyLinks.page(tx, storeId, after, 5000);
+            if (page.isEmpty()) break;
+            java.util.Set<UUID> live = store.existingCompanies(tx, storeId, page.stream().map(CompanyLinks.Link::companyId).toList());
+            for (CompanyLinks.Link l : page) {
+                if (live.contains(l.companyId())) continue;
+                out.processed++;
+                keys.add(l.companyId().toString());
+                out.fail(FlowSupport.COMPANY, l.companyId(), "COMPANY_DELETED_IN_STORE", "SYNC-25: the company was deleted in the store; its ERP "
+                        + "customer " + l.customerNo() + " is kept; delete it in the ERP if it should go, then unlink the company (DELETE "
+                        + "/stores/{storeId}/company-links/" + l.companyId() + ")");
+            }
+            after = page.get(page.size() - 1).companyId();
+        }
+        if (keys.isEmpty()) return 0;
+        pending.record(tx.connection(), storeId, runId, keys, out, FlowSupport.COMPANY);
+        commitBatch(tx, runId, storeId, batchNo, "COMPANY_IMPORT_RETRY", out, null, null, null);
+        return out.processed;
     }
 
     /** SUCCEEDED, or SUCCEEDED_WITH_ERRORS when a record failed (its error is listed, the record is pending work). */

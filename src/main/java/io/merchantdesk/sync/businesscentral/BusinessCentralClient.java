@@ -286,6 +286,21 @@ public final class BusinessCentralClient implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The entities of {@code entitySet} whose {@code field} ends with one of {@code suffixes}: {@code endswith(field,'…')}
+     * conditions joined by {@code or} (allowed on one field; BC turns them into an AL filter {@code *a|*b}), in requests of
+     * {@link #LOOKUP_CHUNK} conditions. For free-text fields that hold one value in many spellings.
+     */
+    public List<JsonNode> endingWith(String entitySet, String field, Collection<String> suffixes) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(suffixes));
+        List<JsonNode> out = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK));
+            out.addAll(list(entitySet, String.join(" or ", chunk.stream().map(v -> "endswith(" + field + "," + literal(v) + ")").toList())));
+        }
+        return out;
+    }
+
     /** An OData condition "field is one of values", as {@code in} or as an {@code or} chain per {@link Settings#inOperator}. */
     public String anyOf(String field, Collection<String> values) {
         return settings.inOperator()

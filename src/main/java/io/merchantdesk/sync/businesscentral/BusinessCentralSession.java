@@ -164,9 +164,29 @@ final class BusinessCentralSession implements ErpSession {
         return grouped(cards(call(() -> client.customersByEmails(emailNorms))), ErpCard::emailNorm, new HashSet<>(emailNorms));
     }
 
+    /**
+     * SYNC-21 on taxRegistrationNumber, the only tax field of API v2.0's customer (a registration number has none: the
+     * settings refuse that field on BC, and it finds nothing). BC keeps the id as typed, with spaces, dots and a country
+     * prefix anywhere, and cannot filter by a normalised value: the keys' typed ends ({@link BusinessCentralCards#taxIdTails})
+     * go out as {@code endswith} conditions, 40 to a request, and only the cards whose id normalises to a key are kept.
+     */
     @Override
-    public Map<String, List<ErpCard>> byTaxIds(io.merchantdesk.sync.engine.Model.TaxIdField field, Collection<String> taxIdNorms) {
-        throw new UnsupportedOperationException("issue 24: tax ids on Business Central are being built");
+    public Map<String, List<ErpCard>> byTaxIds(TaxIdField field, Collection<String> taxIdNorms) {
+        if (field != TaxIdField.VAT_REGISTRATION_NUMBER) return new HashMap<>();
+        Set<String> wanted = new HashSet<>();
+        Set<String> tails = new LinkedHashSet<>();
+        for (String key : taxIdNorms) {
+            if (key == null || key.isEmpty()) continue;
+            wanted.add(key);
+            tails.addAll(BusinessCentralCards.taxIdTails(key));
+        }
+        if (tails.isEmpty()) return new HashMap<>();
+        Map<String, BusinessCentralCustomer> found = new LinkedHashMap<>(); // a customer once, whichever condition found it
+        for (JsonNode n : call(() -> client.endingWith("customers", "taxRegistrationNumber", tails))) {
+            BusinessCentralCustomer c = BusinessCentralCustomer.fromJson(n);
+            found.putIfAbsent(c.number(), c);
+        }
+        return grouped(cards(new ArrayList<>(found.values())), c -> Normalize.taxId(c.data().vatRegistrationNo()), wanted);
     }
 
     /** API v2.0 has no ship-to address entity (ErpFeatures.BUSINESS_CENTRAL): a card has none the sync could see. */

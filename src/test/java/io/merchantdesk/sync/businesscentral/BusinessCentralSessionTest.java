@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.merchantdesk.sync.Normalize;
 import io.merchantdesk.sync.businesscentral.BusinessCentralSimulator.DropAfterCommit;
 import io.merchantdesk.sync.businesscentral.BusinessCentralSimulator.Pass;
 import io.merchantdesk.sync.businesscentral.BusinessCentralSimulator.Throttle;
@@ -185,6 +186,78 @@ class BusinessCentralSessionTest {
             assertEquals("+47 22 33 44 55", now.phoneNumber(), "empty in the store: BC's value kept");
             assertEquals("ada@lovelace.example", now.email(), "the user's edit survives: only the changed fields are patched");
             assertEquals(now.etag(), syncWrites.stamps(sim.companyId, List.of(ada.number())).get(ada.number()), "SYNC-19: our write's etag");
+        }
+    }
+
+    private BusinessCentralCustomer typed(String name, String taxRegistrationNumber) {
+        Map<String, Object> v = customer(name, name.toLowerCase() + "@example.com", null, "NO", "0154");
+        v.put("taxRegistrationNumber", taxRegistrationNumber);
+        return direct.create(v);
+    }
+
+    @Test
+    @DisplayName("SYNC-21 byTaxIds: the VAT registration number as BC users type it (country prefix, dots, a space or dash before the last two, lower-case letters) is found by its normalised key with endswith conditions, 40 to a request; a card ending alike with another key is not; no registration number on BC")
+    void taxIdsFoundAsTyped() {
+        BusinessCentralCustomer dotted = typed("Dotted", "BE 0477.472.701");
+        BusinessCentralCustomer compact = typed("Compact", "BE0477472701");
+        BusinessCentralCustomer gb = typed("Gb", "GB 123 4567 89");
+        BusinessCentralCustomer pl = typed("Pl", "PL 123-456-78-90");
+        BusinessCentralCustomer nl = typed("Nl", "nl123456789b01");
+        typed("Alike", "BE 0999.999.701"); // the same end, another id
+        typed("Split", "DK 1234567 8");   // one character after the last separator: not among the spellings looked for
+        try (ErpSession s = sim.open(erp)) {
+            int before = bc.apiRequests.get();
+            Map<String, List<ErpCard>> found = s.byTaxIds(TaxIdField.VAT_REGISTRATION_NUMBER,
+                    List.of("0477472701", "123456789", "1234567890", "123456789B01", "12345678", "555"));
+            assertEquals(1, bc.apiRequests.get() - before, "one request for the keys' 28 endings");
+            assertEquals(Set.of(dotted.number(), compact.number()), found.get("0477472701").stream().map(ErpCard::customerNo)
+                    .collect(Collectors.toSet()), "both spellings of one id");
+            assertEquals(List.of(gb.number()), found.get("123456789").stream().map(ErpCard::customerNo).toList());
+            assertEquals(List.of(pl.number()), found.get("1234567890").stream().map(ErpCard::customerNo).toList());
+            assertEquals(List.of(nl.number()), found.get("123456789B01").stream().map(ErpCard::customerNo).toList());
+            assertEquals("BE 0477.472.701", found.get("0477472701").stream().filter(c -> c.customerNo().equals(dotted.number()))
+                    .findFirst().orElseThrow().data().vatRegistrationNo(), "read as typed");
+            assertEquals(Set.of("0477472701", "123456789", "1234567890", "123456789B01"), found.keySet(),
+                    "the documented miss (DK 1234567 8) and keys nobody has are absent");
+
+            List<String> many = new ArrayList<>();
+            for (int i = 0; i < 11; i++) many.add("90000000" + (10 + i)); // four digit endings each: 44 conditions
+            before = bc.apiRequests.get();
+            assertEquals(Map.of(), s.byTaxIds(TaxIdField.VAT_REGISTRATION_NUMBER, many));
+            assertEquals(2, bc.apiRequests.get() - before, "44 conditions: two requests, not one per key");
+
+            before = bc.apiRequests.get();
+            assertEquals(Map.of(), s.byTaxIds(TaxIdField.REGISTRATION_NUMBER, List.of("0477472701")), "API v2.0 has no registration number");
+            assertEquals(Map.of(), s.byTaxIds(TaxIdField.VAT_REGISTRATION_NUMBER, List.of("12*|&")), "not a tax id: not searched");
+            assertEquals(0, bc.apiRequests.get() - before, "nothing asked");
+        }
+    }
+
+    @Test
+    @DisplayName("SYNC-21 writes: the VAT registration number is written on create and on update only when it really changes (SYNC-19 stamp); a long one loses its separators, not its digits; no registration number is written")
+    void taxIdWrittenOnlyWhenItChanges() {
+        CardData company = new CardData("Fjord AS", null, null, "Karl Johans gate 1", null, "Oslo", "0154", null, "NO", null,
+                "post@fjord.example", "HRB-123456-7", "NO 923 609 016 MVA");
+        String no;
+        try (ErpSession s = sim.open(erp)) {
+            no = s.create(List.of(new NewCard(UUID.randomUUID().toString(), company, template(), null, null))).get(0).customerNo();
+            CardData read = s.byNumbers(List.of(no)).get(no).data();
+            assertEquals("NO 923 609 016 MVA", read.vatRegistrationNo());
+            assertNull(read.registrationNo(), "API v2.0 has no registration number: not written, read back empty");
+
+            int batches = bc.batchRequests.get();
+            assertEquals(List.of(), s.update(Map.of(no, company)), "the same tax id again");
+            assertEquals(batches, bc.batchRequests.get(), "nothing sent");
+
+            String longId = "CHE-123.456.789 MWST TVA"; // 24 characters; BC's VAT Registration No. holds 20
+            assertEquals(List.of(no), s.update(Map.of(no, new CardData(null, null, null, null, null, null, null, null, null, null, null,
+                    null, longId))));
+            BusinessCentralCustomer now = direct.customersByNumbers(List.of(no)).get(0);
+            assertEquals("CHE123456789MWSTTVA", now.taxRegistrationNumber());
+            assertEquals(Normalize.taxId(longId), Normalize.taxId(now.taxRegistrationNumber()), "the same key");
+            assertEquals(now.etag(), syncWrites.stamps(sim.companyId, List.of(no)).get(no), "SYNC-19: our write's etag");
+            assertEquals(List.of(), s.update(Map.of(no, new CardData(null, null, null, null, null, null, null, null, null, null, null,
+                    null, longId))), "compared as written: no change the second time");
         }
     }
 

@@ -54,8 +54,8 @@ import java.util.regex.Pattern;
  *       {@code {"token_type":"Bearer","expires_in":..,"access_token":..}}; a wrong secret is 401
  *       {@code {"error":"invalid_client",...}}. Tokens expire by the simulator's clock and can be revoked.</li>
  *   <li>{@code /v2.0/{tenant}/{environment}/api/v2.0/companies({id})/customers}: GET with {@code $filter}
- *       ({@code eq}, {@code ge}/{@code gt}/{@code le}/{@code lt}, {@code in (...)}, {@code and}, {@code or},
- *       parentheses), {@code $orderby}, server-driven paging (a small page size, lowered further by
+ *       ({@code eq}, {@code ge}/{@code gt}/{@code le}/{@code lt}, {@code in (...)}, {@code endswith}, {@code and},
+ *       {@code or}, parentheses), {@code $orderby}, server-driven paging (a small page size, lowered further by
  *       {@code Prefer: odata.maxpagesize}) with {@code @odata.nextLink} carrying a key-based {@code $skiptoken};
  *       POST (assigns the {@code id} GUID, the {@code number} from a {@code C00010, C00020...} series when none is
  *       given, {@code lastModifiedDateTime}, {@code @odata.etag}); PATCH with {@code If-Match} (412 on a stale
@@ -822,9 +822,13 @@ public final class BusinessCentralSimulator implements AutoCloseable {
 
     /**
      * The part of OData's {@code $filter} grammar the client uses: comparisons {@code field op literal} with
-     * {@code eq ne gt ge lt le}, {@code field in (literal, ...)}, {@code and}, {@code or}, parentheses. Literals:
-     * {@code 'text'} (a quote doubled inside), DateTimeOffset ({@code 2024-01-01T00:00:00Z}, unquoted),
-     * {@code true}/{@code false}, numbers. Text compares case-insensitively, as BC's default collation does.
+     * {@code eq ne gt ge lt le}, {@code field in (literal, ...)}, {@code endswith(field, 'text')}, {@code and},
+     * {@code or}, parentheses. Literals: {@code 'text'} (a quote doubled inside), DateTimeOffset
+     * ({@code 2024-01-01T00:00:00Z}, unquoted), {@code true}/{@code false}, numbers. Comparisons of text are
+     * case-insensitive, as BC's default collation does; {@code endswith} is case-sensitive, as the AL wildcard filter
+     * ({@code *text}) it becomes is without {@code @} (Microsoft's "Using filter expressions in OData URIs": only
+     * {@code tolower}/{@code toupper} disable case sensitivity). The stricter reading: a lookup that works here works
+     * on a case-insensitive collation too.
      */
     static final class FilterParser {
         private final List<String> tokens = new ArrayList<>();
@@ -895,6 +899,15 @@ public final class BusinessCentralSimulator implements AutoCloseable {
                 Predicate<JsonNode> p = or();
                 expect(")");
                 return p;
+            }
+            if (peekIs("endswith") && pos + 1 < tokens.size() && tokens.get(pos + 1).equals("(")) {
+                pos += 2;
+                String field = next();
+                expect(",");
+                String suffix = literal(next());
+                expect(")");
+                // BC turns it into the AL filter *suffix, which compares case-sensitively (no @): exactly, as typed
+                return c -> c.path(field).asText("").endsWith(suffix);
             }
             String field = next();
             String op = next().toLowerCase(Locale.ROOT);

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
  * write, so every write has a time of its own (BC's {@code lastModifiedDateTime} is what the change scan pages by).
  *
  * <p>Differences by design, expressed through the suite's capability hooks, not skipped: API v2.0's customer has no
- * Contact (nor Name 2), so {@link #keepsContact()} is false (the adapter neither writes nor reads it); BC's payment
+ * Contact (nor Name 2), so {@link #keepsContact()} is false (the adapter neither writes nor reads it); it keeps one tax
+ * id (taxRegistrationNumber, the VAT registration number) and no ship-to addresses, so {@link #features()} is
+ * {@code ErpFeatures.BUSINESS_CENTRAL}; BC's payment
  * terms are codes such as {@code 14 DAYS}, so the template names one the simulated company has.
  */
 @QuarkusTest
@@ -89,6 +91,7 @@ class BusinessCentralErpPortContractTest extends ErpPortContract {
         v.put("country", d.countryCode());
         v.put("phoneNumber", d.phone());
         v.put("email", d.email());
+        v.put("taxRegistrationNumber", d.vatRegistrationNo()); // as the user types it, separators and country prefix included
         v.values().removeIf(java.util.Objects::isNull);
         return bcUser.create(v).number();
     }

@@ -96,7 +96,8 @@ public class CompanyLinkService {
         access.settings(storeId);
         inTransaction(storeId, (b, s) -> {
             if (CompanyLinks.delete(b, storeId, List.of(companyId)) == 0) throw ProblemException.notFound("Link of company " + companyId);
-            b.run(c -> pending.drop(c, storeId, List.of(companyId.toString()), FlowSupport.COMPANY));
+            b.run(c -> pending.due(c, storeId, FlowSupport.COMPANY, companyId.toString(), "UNLINKED",
+                    "SYNC-25: unlinked by hand; the next CUSTOMERS run matches or creates the company's ERP customer again (when it still exists)"));
             return null;
         });
     }

@@ -373,10 +373,13 @@ public abstract class CompanySyncRules {
 
         s.owner().as().delete(s.store("/company-links/" + gone.id())).then().statusCode(204);
         s.owner().as().delete(s.store("/company-links/" + orphan.id())).then().statusCode(204);
-        assertEquals(List.of(), pendingCodes(s, gone.id()), "unlinking resolves it");
+        assertEquals(List.of("UNLINKED"), pendingCodes(s, orphan.id()), "due for the next run");
         JsonPath again = run(s, "CUSTOMERS");
         assertEquals("SUCCEEDED", again.getString("status"), again.prettify());
-        assertNotEquals(orphanNo, companyLinks(s).get(orphan.id()), "unlinked: matched or created again");
+        assertEquals(List.of(), pendingCodes(s, gone.id()), "unlinking resolved it");
+        assertEquals(List.of(), pendingCodes(s, orphan.id()));
+        assertNotNull(companyLinks(s).get(orphan.id()), "unlinked: created again");
+        assertNotEquals(orphanNo, companyLinks(s).get(orphan.id()));
         s.owner().as().delete(s.store("/company-links/" + gone.id())).then().statusCode(404);
     }
 

@@ -154,4 +154,23 @@ public class PendingWork {
         em.createNativeQuery("DELETE FROM sync_pending WHERE store_id = :s").setParameter("s", storeId).executeUpdate();
     }
 
+
+    /**
+     * A person changed what a record depends on (say, unlinked a company, SYNC-25): the record is due for the next run's
+     * retry phase, which evaluates it afresh, with the given reason until then.
+     */
+    public void due(Connection c, UUID storeId, String recordType, String recordId, String code, String message) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO sync_pending (store_id, record_type, record_id, outcome, code, message, attempts, next_attempt_at, last_attempt_at)
+                VALUES (?, ?, ?, 'SKIPPED', ?, ?, 0, now(), now())
+                ON CONFLICT (store_id, record_type, record_id) DO UPDATE SET outcome = 'SKIPPED', code = excluded.code,
+                    message = excluded.message, attempts = 0, next_attempt_at = now(), last_attempt_at = now()""")) {
+            ps.setObject(1, storeId);
+            ps.setString(2, recordType);
+            ps.setString(3, recordId);
+            ps.setString(4, code);
+            ps.setString(5, message);
+            ps.executeUpdate();
+        }
+    }
 }

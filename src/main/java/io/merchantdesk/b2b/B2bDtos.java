@@ -168,25 +168,35 @@ public final class B2bDtos {
     @Schema(name = "CompanyPage")
     public record CompanyPage(List<CompanyView> items, String nextCursor) {}
 
+    private static final String TAX_ID_DESCRIPTION =
+            "The location's tax registration (VAT) id, as the ERP sync sends it; trimmed, blank is none";
+
     @Schema(name = "CreateLocationRequest")
     public record CreateLocationRequest(
             @NotBlank @Size(max = 300) @Schema(examples = "London warehouse") String name,
             @Valid Address billingAddress,
-            @Valid Address shippingAddress) {
+            @Valid Address shippingAddress,
+            @Size(max = 50) @Schema(description = TAX_ID_DESCRIPTION, examples = "BE0477472701") String taxRegistrationId) {
     }
 
-    @Schema(name = "UpdateLocationRequest", description = "The whole location: its name and both addresses; an absent address is removed")
+    @Schema(name = "UpdateLocationRequest", description = "The whole location: its name, both addresses and its tax registration id; an absent address or tax registration id is removed")
     public record UpdateLocationRequest(
             @NotBlank @Size(max = 300) @Schema(examples = "London warehouse") String name,
             @Valid Address billingAddress,
-            @Valid Address shippingAddress) {
+            @Valid Address shippingAddress,
+            @Size(max = 50) @Schema(description = TAX_ID_DESCRIPTION + "; absent: removed", examples = "BE0477472701")
+            String taxRegistrationId) {
     }
 
     @Schema(name = "CompanyLocation")
     public record LocationView(UUID id, UUID companyId, @Schema(examples = "London warehouse") String name,
-                               Address billingAddress, Address shippingAddress, long version, Instant createdAt) {
+                               Address billingAddress, Address shippingAddress,
+                               @Schema(description = TAX_ID_DESCRIPTION + "; absent (null) when it has none", examples = "BE0477472701")
+                               String taxRegistrationId,
+                               long version, Instant createdAt) {
         static LocationView of(CompanyLocation l) {
-            return new LocationView(l.id, l.companyId, l.name, l.billingAddress, l.shippingAddress, l.version, l.createdAt);
+            return new LocationView(l.id, l.companyId, l.name, l.billingAddress, l.shippingAddress, l.taxRegistrationId,
+                    l.version, l.createdAt);
         }
     }
 

@@ -95,7 +95,7 @@ public class CompanyResource {
     @POST
     @Path("/{companyId}/locations")
     @Operation(operationId = "createCompanyLocation", summary = "Add a location with its billing and shipping address",
-            description = "Adds a place the company buys for, with its billing and shipping address (ISO 3166-1 alpha-2 country codes). B2B orders are placed at a location. The ETag is the location's version.")
+            description = "Adds a place the company buys for, with its billing and shipping address (ISO 3166-1 alpha-2 country codes) and, optionally, its tax registration id. B2B orders are placed at a location. The ETag is the location's version.")
     @APIResponse(responseCode = "201", description = "The location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocationView.class)))
     public Response createLocation(@PathParam("storeId") UUID storeId, @PathParam("companyId") UUID companyId,
@@ -131,8 +131,9 @@ public class CompanyResource {
 
     @PUT
     @Path("/{companyId}/locations/{locationId}")
-    @Operation(operationId = "replaceCompanyLocation", summary = "Edit a location: replace its name and addresses",
-            description = "Replaces the whole location (name, billing and shipping address; an address left out is removed). "
+    @Operation(operationId = "replaceCompanyLocation", summary = "Edit a location: replace its name, addresses and tax registration id",
+            description = "Replaces the whole location (name, billing and shipping address, tax registration id; an address or tax "
+                    + "registration id left out is removed). "
                     + "If-Match with the ETag of getCompanyLocation is optional; a stale one is 412. Contacts' roles at the location and "
                     + "the orders placed there are unaffected (orders keep the addresses they were placed with).")
     @APIResponse(responseCode = "200", description = "The location (ETag: its new version)",

@@ -102,6 +102,7 @@ public class CompanyService {
         l.name = r.name().trim();
         l.billingAddress = r.billingAddress();
         l.shippingAddress = r.shippingAddress();
+        l.taxRegistrationId = CustomerService.trim(r.taxRegistrationId());
         companies.persistLocation(l);
         companies.flush();
         return LocationView.of(l);
@@ -114,7 +115,7 @@ public class CompanyService {
     }
 
     /**
-     * Replaces a location's name and addresses (an absent address is removed). The location row is locked and
+     * Replaces a location's name, addresses and tax registration id (an absent one is removed). The location row is locked and
      * If-Match checked against its version; contacts' roles and orders at the location are unaffected.
      */
     @Transactional
@@ -128,6 +129,7 @@ public class CompanyService {
         l.name = r.name().trim();
         l.billingAddress = r.billingAddress();
         l.shippingAddress = r.shippingAddress();
+        l.taxRegistrationId = CustomerService.trim(r.taxRegistrationId());
         l.updatedAt = java.time.Instant.now();
         companies.flush();
         return LocationView.of(l);

@@ -62,10 +62,14 @@ public class CompanyService {
         return Page.of(rows, page.limit, CompanyView::of, c -> Cursors.encode(c.id));
     }
 
+    /**
+     * Changes the fields present. The company row is locked first: a main contact being set cannot be removed before
+     * this commits (removing a contact takes the same lock, {@link ContactService#remove}).
+     */
     @Transactional
     public CompanyView update(UUID storeId, UUID companyId, String ifMatch, UpdateCompanyRequest r) {
         access.store(storeId, Permission.MANAGE_COMPANIES);
-        Company c = find(storeId, companyId);
+        Company c = companies.lockInStore(storeId, companyId).orElseThrow(() -> ProblemException.notFound("Company " + companyId));
         Etags.requireMatch(ifMatch, c.version);
         if (r.name() != null) c.name = r.name().trim();
         if (r.externalId() != null) {
@@ -73,6 +77,14 @@ public class CompanyService {
             requireExternalIdFree(storeId, c.externalId, c.id);
         }
         if (r.note() != null) c.note = r.note();
+        if (r.mainContactId() != null) {
+            if (!contacts.isContactOf(c.id, r.mainContactId())) {
+                throw ProblemException.rule("COMPANY_MAIN_CONTACT_NOT_A_CONTACT",
+                        "SYNC-20: the main contact must be one of the company's own contacts (its contact id, not a customer id)",
+                        List.of(new FieldError("mainContactId", "not a contact of company " + c.id)));
+            }
+            c.mainContactId = r.mainContactId();
+        }
         companies.flush();
         return CompanyView.of(c);
     }

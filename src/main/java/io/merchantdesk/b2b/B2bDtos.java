@@ -153,40 +153,65 @@ public final class B2bDtos {
     public record UpdateCompanyRequest(
             @Size(min = 1, max = 300) String name,
             @Size(max = 100) String externalId,
-            @Size(max = 5000) String note) {
+            @Size(max = 5000) String note,
+            @Schema(description = """
+                    Makes this contact the company's main contact (SYNC-20): the id of one of its contacts (CompanyContact.id, \
+                    not the customer id); any other id is 422 COMPANY_MAIN_CONTACT_NOT_A_CONTACT. Absent: stays.""",
+                    examples = MAIN_CONTACT_EXAMPLE)
+            UUID mainContactId) {
     }
+
+    private static final String MAIN_CONTACT_EXAMPLE = "0193a5f2-8d2f-7e4b-8c2f-3a5d7e9f1b2c";
 
     @Schema(name = "Company")
     public record CompanyView(@Schema(required = true) UUID id, @Schema(required = true) UUID storeId, @Schema(required = true, examples = "Analytical Engines Ltd") String name,
                               @Schema(examples = "ERP-10042") String externalId, String note,
+                              // Absent (null) in the JSON while unset, like every optional field (non_null serialisation).
+                              @Schema(description = """
+                                      The company's main contact (SYNC-20): the id of one of its contacts (CompanyContact.id), the \
+                                      person the ERP sync sends as the company's contact. Null until the company has a contact; the \
+                                      ERP sync needs it (SYNC-23). The first contact added becomes it; removing that contact clears \
+                                      it (the company's version goes up); change it with updateCompany.""",
+                                      examples = MAIN_CONTACT_EXAMPLE)
+                              UUID mainContactId,
                               @Schema(required = true) long version, @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt) {
         static CompanyView of(Company c) {
-            return new CompanyView(c.id, c.storeId, c.name, c.externalId, c.note, c.version, c.createdAt, c.updatedAt);
+            return new CompanyView(c.id, c.storeId, c.name, c.externalId, c.note, c.mainContactId, c.version, c.createdAt, c.updatedAt);
         }
     }
 
     @Schema(name = "CompanyPage")
     public record CompanyPage(List<CompanyView> items, String nextCursor) {}
 
+    private static final String TAX_ID_DESCRIPTION =
+            "The location's tax registration (VAT) id, as the ERP sync sends it; trimmed, blank is none";
+
     @Schema(name = "CreateLocationRequest")
     public record CreateLocationRequest(
             @NotBlank @Size(max = 300) @Schema(examples = "London warehouse") String name,
             @Valid Address billingAddress,
-            @Valid Address shippingAddress) {
+            @Valid Address shippingAddress,
+            @Size(max = 50) @Schema(description = TAX_ID_DESCRIPTION, examples = "BE0477472701") String taxRegistrationId) {
     }
 
-    @Schema(name = "UpdateLocationRequest", description = "The whole location: its name and both addresses; an absent address is removed")
+    @Schema(name = "UpdateLocationRequest", description = "The whole location: its name, both addresses and its tax registration id; an absent address or tax registration id is removed")
     public record UpdateLocationRequest(
             @NotBlank @Size(max = 300) @Schema(examples = "London warehouse") String name,
             @Valid Address billingAddress,
-            @Valid Address shippingAddress) {
+            @Valid Address shippingAddress,
+            @Size(max = 50) @Schema(description = TAX_ID_DESCRIPTION + "; absent: removed", examples = "BE0477472701")
+            String taxRegistrationId) {
     }
 
     @Schema(name = "CompanyLocation")
     public record LocationView(UUID id, UUID companyId, @Schema(examples = "London warehouse") String name,
-                               Address billingAddress, Address shippingAddress, long version, Instant createdAt) {
+                               Address billingAddress, Address shippingAddress,
+                               @Schema(description = TAX_ID_DESCRIPTION + "; absent (null) when it has none", examples = "BE0477472701")
+                               String taxRegistrationId,
+                               long version, Instant createdAt) {
         static LocationView of(CompanyLocation l) {
-            return new LocationView(l.id, l.companyId, l.name, l.billingAddress, l.shippingAddress, l.version, l.createdAt);
+            return new LocationView(l.id, l.companyId, l.name, l.billingAddress, l.shippingAddress, l.taxRegistrationId,
+                    l.version, l.createdAt);
         }
     }
 

@@ -15,4 +15,10 @@ public class Company extends BaseEntity {
     public String name;
     public String externalId;
     public String note;
+    /**
+     * One of the company's own contacts (company_contacts.id; FK (id, main_contact_id)). Changed only through this
+     * entity, so every change bumps {@code version} (the ETag); ContactService clears it before deleting that contact
+     * instead of leaving it to the FK's ON DELETE SET NULL, which would not.
+     */
+    public UUID mainContactId;
 }

@@ -27,4 +27,7 @@ public class CompanyLocation extends BaseEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public Address shippingAddress;
+
+    /** The location's tax registration (VAT) id as entered, trimmed; null when it has none. */
+    public String taxRegistrationId;
 }

@@ -19,6 +19,13 @@ import java.util.stream.Collectors;
 public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
 
     private static final String WITH_EXTERNAL_ID = "SELECT id FROM companies WHERE store_id = :s AND external_id = :e";
+    /**
+     * Serialises the changes of a company's main contact (set, first contact added, contact removed). NO KEY UPDATE,
+     * not UPDATE: inserting a contact or location takes KEY SHARE on the company (their foreign key), and two contacts
+     * being added at once would otherwise deadlock.
+     */
+    private static final String LOCK = "SELECT id FROM companies WHERE id = :id FOR NO KEY UPDATE";
+    private static final String LOCK_IN_STORE = "SELECT id FROM companies WHERE id = :id AND store_id = :s FOR NO KEY UPDATE";
     /** Locks the chosen locations {@code FOR SHARE}: a location cannot be deleted while a contact or order refers to it. */
     private static final String OWN_LOCATIONS_FOR_SHARE =
             "SELECT id FROM company_locations WHERE company_id = :c AND id = ANY(CAST(:ids AS uuid[])) FOR SHARE";
@@ -35,6 +42,28 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
                 .andIf(pattern, "lower(c.name) LIKE :pattern", "pattern")
                 .andIf(after, "c.id > :after", "after")
                 .listNative(getEntityManager(), Company.class, "c.id", limit);
+    }
+
+    /**
+     * The company of this store, its row locked; to be the first read of the company in the transaction (If-Match is
+     * then checked against the locked version). Changes of the main contact hold this lock (see {@link #LOCK}).
+     */
+    public Optional<Company> lockInStore(UUID storeId, UUID companyId) {
+        if (getEntityManager().createNativeQuery(LOCK_IN_STORE).setParameter("id", companyId).setParameter("s", storeId)
+                .getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(findById(companyId));
+    }
+
+    /**
+     * Locks an already loaded company and re-reads its state (a locking query would hand back the managed instance
+     * with the state read before the lock). False when the company was deleted meanwhile.
+     */
+    public boolean relock(Company c) {
+        if (getEntityManager().createNativeQuery(LOCK).setParameter("id", c.id).getResultList().isEmpty()) return false;
+        getEntityManager().refresh(c);
+        return true;
     }
 
     public Optional<UUID> withExternalId(UUID storeId, String externalId) {

@@ -69,11 +69,14 @@ public class CompanyResource {
 
     @PATCH
     @Path("/{companyId}")
-    @Operation(operationId = "updateCompany", summary = "Change a company's name, external id or note",
-            description = "Changes the fields present in the body; absent fields stay. If-Match with the ETag is optional (412 when stale).")
+    @Operation(operationId = "updateCompany", summary = "Change a company's name, external id, note or main contact",
+            description = "Changes the fields present in the body; absent fields stay. `mainContactId` must be the id of one of the "
+                    + "company's own contacts (the `id` of a CompanyContact, not the customer id): anything else is 422 "
+                    + "COMPANY_MAIN_CONTACT_NOT_A_CONTACT (SYNC-20). If-Match with the ETag is optional (412 when stale).")
     @APIResponse(responseCode = "200", description = "The company",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyView.class)))
     @APIResponse(responseCode = "409", description = "COMPANY_EXTERNAL_ID_TAKEN")
+    @APIResponse(responseCode = "422", description = "COMPANY_MAIN_CONTACT_NOT_A_CONTACT: mainContactId is not a contact of this company (SYNC-20)")
     public Response update(@PathParam("storeId") UUID storeId, @PathParam("companyId") UUID companyId,
                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UpdateCompanyRequest request) {
         CompanyView c = companies.update(storeId, companyId, ifMatch, request);
@@ -95,7 +98,7 @@ public class CompanyResource {
     @POST
     @Path("/{companyId}/locations")
     @Operation(operationId = "createCompanyLocation", summary = "Add a location with its billing and shipping address",
-            description = "Adds a place the company buys for, with its billing and shipping address (ISO 3166-1 alpha-2 country codes). B2B orders are placed at a location. The ETag is the location's version.")
+            description = "Adds a place the company buys for, with its billing and shipping address (ISO 3166-1 alpha-2 country codes) and, optionally, its tax registration id. B2B orders are placed at a location. The ETag is the location's version.")
     @APIResponse(responseCode = "201", description = "The location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocationView.class)))
     public Response createLocation(@PathParam("storeId") UUID storeId, @PathParam("companyId") UUID companyId,
@@ -131,8 +134,9 @@ public class CompanyResource {
 
     @PUT
     @Path("/{companyId}/locations/{locationId}")
-    @Operation(operationId = "replaceCompanyLocation", summary = "Edit a location: replace its name and addresses",
-            description = "Replaces the whole location (name, billing and shipping address; an address left out is removed). "
+    @Operation(operationId = "replaceCompanyLocation", summary = "Edit a location: replace its name, addresses and tax registration id",
+            description = "Replaces the whole location (name, billing and shipping address, tax registration id; an address or tax "
+                    + "registration id left out is removed). "
                     + "If-Match with the ETag of getCompanyLocation is optional; a stale one is 412. Contacts' roles at the location and "
                     + "the orders placed there are unaffected (orders keep the addresses they were placed with).")
     @APIResponse(responseCode = "200", description = "The location (ETag: its new version)",
@@ -165,7 +169,7 @@ public class CompanyResource {
     @Path("/{companyId}/contacts")
     @Operation(operationId = "addCompanyContact",
             summary = "Add a customer to the company (B2B-6) with a role per location, optionally migrating their order history into one of them",
-            description = "Adds a customer to the company (B2B-6, from the company's side) with a role at each chosen location. With `migrateOrdersToLocationId` (one of the chosen locations, B2B-3; needs MANAGE_ORDERS too) the customer's whole eligible D2C history moves there in the same transaction (B2B-1, B2B-2, B2B-4, B2B-7): cancelled, deleted and B2B orders are skipped and counted by reason. `notifyCustomer` queues an e-mail sent after commit. The ETag is the new contact's version.")
+            description = "Adds a customer to the company (B2B-6, from the company's side) with a role at each chosen location. With `migrateOrdersToLocationId` (one of the chosen locations, B2B-3; needs MANAGE_ORDERS too) the customer's whole eligible D2C history moves there in the same transaction (B2B-1, B2B-2, B2B-4, B2B-7): cancelled, deleted and B2B orders are skipped and counted by reason. `notifyCustomer` queues an e-mail sent after commit. The first contact of a company without a main contact becomes its main contact (SYNC-20). The ETag is the new contact's version.")
     @APIResponse(responseCode = "201", description = "The contact and, when asked, the migration summary (moved, skipped by reason)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactAdded.class)))
     @APIResponse(responseCode = "409", description = "B2B_CONTACT_EXISTS: already a contact of the company")
@@ -237,7 +241,7 @@ public class CompanyResource {
     @Path("/{companyId}/contacts/{customerId}")
     @Operation(operationId = "removeCompanyContact",
             summary = "Remove a customer from the company; with revertMigratedOrders=true exactly the orders migrated with them return to D2C (B2B-5)",
-            description = "Removes the customer from the company with all their roles. With `revertMigratedOrders=true` (needs MANAGE_ORDERS too) exactly the orders the contact's migrations moved return to D2C (B2B-5); later B2B orders at the location and other customers' migrations stay. Without it, migrated orders stay with the company.")
+            description = "Removes the customer from the company with all their roles. With `revertMigratedOrders=true` (needs MANAGE_ORDERS too) exactly the orders the contact's migrations moved return to D2C (B2B-5); later B2B orders at the location and other customers' migrations stay. Without it, migrated orders stay with the company. When the contact was the company's main contact, the company has none afterwards (its version goes up; SYNC-20).")
     @APIResponse(responseCode = "200", description = "The removed contact and how many orders were reverted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactRemoved.class)))
     public ContactRemoved removeContact(@PathParam("storeId") UUID storeId, @PathParam("companyId") UUID companyId,

@@ -62,10 +62,14 @@ public class CompanyService {
         return Page.of(rows, page.limit, CompanyView::of, c -> Cursors.encode(c.id));
     }
 
+    /**
+     * Changes the fields present. The company row is locked first: a main contact being set cannot be removed before
+     * this commits (removing a contact takes the same lock, {@link ContactService#remove}).
+     */
     @Transactional
     public CompanyView update(UUID storeId, UUID companyId, String ifMatch, UpdateCompanyRequest r) {
         access.store(storeId, Permission.MANAGE_COMPANIES);
-        Company c = find(storeId, companyId);
+        Company c = companies.lockInStore(storeId, companyId).orElseThrow(() -> ProblemException.notFound("Company " + companyId));
         Etags.requireMatch(ifMatch, c.version);
         if (r.name() != null) c.name = r.name().trim();
         if (r.externalId() != null) {
@@ -73,6 +77,14 @@ public class CompanyService {
             requireExternalIdFree(storeId, c.externalId, c.id);
         }
         if (r.note() != null) c.note = r.note();
+        if (r.mainContactId() != null) {
+            if (!contacts.isContactOf(c.id, r.mainContactId())) {
+                throw ProblemException.rule("COMPANY_MAIN_CONTACT_NOT_A_CONTACT",
+                        "SYNC-20: the main contact must be one of the company's own contacts (its contact id, not a customer id)",
+                        List.of(new FieldError("mainContactId", "not a contact of company " + c.id)));
+            }
+            c.mainContactId = r.mainContactId();
+        }
         companies.flush();
         return CompanyView.of(c);
     }
@@ -102,6 +114,7 @@ public class CompanyService {
         l.name = r.name().trim();
         l.billingAddress = r.billingAddress();
         l.shippingAddress = r.shippingAddress();
+        l.taxRegistrationId = CustomerService.trim(r.taxRegistrationId());
         companies.persistLocation(l);
         companies.flush();
         return LocationView.of(l);
@@ -114,7 +127,7 @@ public class CompanyService {
     }
 
     /**
-     * Replaces a location's name and addresses (an absent address is removed). The location row is locked and
+     * Replaces a location's name, addresses and tax registration id (an absent one is removed). The location row is locked and
      * If-Match checked against its version; contacts' roles and orders at the location are unaffected.
      */
     @Transactional
@@ -128,6 +141,7 @@ public class CompanyService {
         l.name = r.name().trim();
         l.billingAddress = r.billingAddress();
         l.shippingAddress = r.shippingAddress();
+        l.taxRegistrationId = CustomerService.trim(r.taxRegistrationId());
         l.updatedAt = java.time.Instant.now();
         companies.flush();
         return LocationView.of(l);

@@ -53,6 +53,11 @@ public class ContactRepository implements PanacheRepositoryBase<CompanyContact, 
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** Whether the contact (by its own id) is one of the company's. */
+    public boolean isContactOf(UUID companyId, UUID contactId) {
+        return count("id = ?1 and companyId = ?2", contactId, companyId) > 0;
+    }
+
     public boolean existsForCustomer(UUID customerId) {
         return count("customerId", customerId) > 0;
     }

@@ -81,12 +81,26 @@ public class ContactService {
         contacts.persistAndFlush(contact);
         contacts.insertRoles(contact.id, locations);
         MigrationView migration = migrateTo == null ? null : migrate(storeId, company, contact, migrateTo);
+        becomeMainContactIfNone(company, contact);
         if (notify) {
             outbox.email("B2B_CONTACT_ADDED", customer.email, "You can now place orders for " + company.name,
                     "Hello " + customer.displayName() + ",\n\nyou have been added to " + company.name
                             + " and can start placing B2B orders for it.\n", "company_contact", contact.id);
         }
         return new ContactAdded(view(contact, company, customer, locations), migration, notify);
+    }
+
+    /**
+     * SYNC-20: the first contact of a company without a main contact becomes it. The company row is locked and re-read
+     * last (after the customer, as in {@link #remove}), so a concurrent removal or PATCH is seen, and only the commit
+     * of concurrent additions to the same company is serialised, not their migrations.
+     */
+    private void becomeMainContactIfNone(Company company, CompanyContact contact) {
+        if (!companyRows.relock(company)) throw ProblemException.notFound("Company " + company.id);
+        if (company.mainContactId == null) {
+            company.mainContactId = contact.id; // through the entity: the company's version (ETag) goes up
+            companyRows.flush();
+        }
     }
 
     /**
@@ -108,14 +122,17 @@ public class ContactService {
         return new MigrationView(migrationId, locationId, moved, history.skipped(), now, null, null);
     }
 
-    /** B2B-5: removes the contact; with revert, exactly the orders its migrations moved return to D2C. */
+    /**
+     * B2B-5: removes the contact; with revert, exactly the orders its migrations moved return to D2C. SYNC-20: when it
+     * was the company's main contact, the company has none afterwards.
+     */
     @Transactional
     public ContactRemoved remove(UUID storeId, UUID companyId, UUID customerId, boolean revert) {
         access.store(storeId, Permission.MANAGE_COMPANIES);
         if (revert) {
             access.store(storeId, Permission.MANAGE_ORDERS);
         }
-        companies.find(storeId, companyId);
+        Company company = companies.find(storeId, companyId);
         lockCustomer(storeId, customerId);
         CompanyContact contact = contacts.of(companyId, customerId)
                 .orElseThrow(() -> ProblemException.notFound("Contact (customer " + customerId + ") of company " + companyId));
@@ -127,8 +144,23 @@ public class ContactService {
                 reverted += r.orders();
             }
         }
+        clearMainContact(company, contact);
         contacts.delete(contact);
         return new ContactRemoved(contact.id, companyId, customerId, reverted, migrationIds);
+    }
+
+    /**
+     * SYNC-20: removing the main contact clears it. Done here through the entity rather than left to the foreign key's
+     * ON DELETE SET NULL, which changes the row behind Hibernate's back: the version (ETag) would stay as it was, and a
+     * later flush of the loaded company would write the deleted id back. The lock (taken after the customer's, as in
+     * {@link #add}) keeps a concurrent PATCH from making the contact main again before the delete.
+     */
+    private void clearMainContact(Company company, CompanyContact contact) {
+        if (!companyRows.relock(company)) throw ProblemException.notFound("Company " + company.id);
+        if (contact.id.equals(company.mainContactId)) {
+            company.mainContactId = null;
+            companyRows.flush();
+        }
     }
 
     /** One contact of the company with its roles (ETag: the contact's version, which every role change increments). */

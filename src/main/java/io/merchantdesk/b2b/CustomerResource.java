@@ -96,7 +96,7 @@ public class CustomerResource {
     @Path("/{customerId}/companies")
     @Operation(operationId = "addCustomerToCompany",
             summary = "Add the customer to a company (B2B-6 from the customer's side), optionally migrating their order history",
-            description = "The same operation as addCompanyContact from the customer's side (B2B-6): roles per location of the company, optional migration of the customer's eligible D2C history into one of them (B2B-1..4, B2B-7; needs MANAGE_ORDERS too), optional e-mail.")
+            description = "The same operation as addCompanyContact from the customer's side (B2B-6): roles per location of the company, optional migration of the customer's eligible D2C history into one of them (B2B-1..4, B2B-7; needs MANAGE_ORDERS too), optional e-mail. The first contact of a company without a main contact becomes its main contact (SYNC-20).")
     @APIResponse(responseCode = "201", description = "The contact and, when asked, the migration summary (moved, skipped by reason)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactAdded.class)))
     @APIResponse(responseCode = "409", description = "B2B_CONTACT_EXISTS: already a contact of the company")

@@ -158,7 +158,7 @@ public class CompanyService {
     @Transactional
     public void deleteLocation(UUID storeId, UUID companyId, UUID locationId, String ifMatch) {
         access.store(storeId, Permission.MANAGE_COMPANIES);
-        find(storeId, companyId);
+        Company company = find(storeId, companyId);
         CompanyLocation l = companies.lockLocation(companyId, locationId).orElseThrow(() -> locationNotFound(companyId, locationId));
         Etags.requireMatch(ifMatch, l.version);
         if (orders.existsAtLocation(l.id)) {
@@ -177,6 +177,8 @@ public class CompanyService {
                     stranded.size() + " contact(s) have this as their only location; give them another location or remove them first", errors);
         }
         companies.deleteLocation(l);
+        // the company changed (its set of locations): its version moves and the ERP sync sees it (SYNC-24, SYNC-29)
+        company.updatedAt = java.time.Instant.now();
     }
 
     public Page<LocationView> listLocations(UUID storeId, UUID companyId, PageParams page) {

@@ -6,7 +6,6 @@ import static io.merchantdesk.sync.SyncFixtures.erpOrders;
 import static io.merchantdesk.sync.SyncFixtures.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -376,8 +375,8 @@ public abstract class CompanySyncRules {
         assertEquals("SUCCEEDED", again.getString("status"), again.prettify());
         assertEquals(List.of(), pendingCodes(s, gone.id()), "unlinking resolved it");
         assertEquals(List.of(), pendingCodes(s, orphan.id()));
-        assertNotNull(companyLinks(s).get(orphan.id()), "unlinked: created again");
-        assertNotEquals(orphanNo, companyLinks(s).get(orphan.id()));
+        assertNotNull(card(s, companyLinks(s).get(orphan.id())), "unlinked: created again (Business Central derives the number from the "
+                + "reference, so it may be the old one)");
         s.owner().as().delete(s.store("/company-links/" + gone.id())).then().statusCode(404);
     }
 

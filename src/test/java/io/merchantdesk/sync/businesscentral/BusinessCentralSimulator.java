@@ -288,6 +288,11 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         touch(c);
     }
 
+    /** A user deletes a customer in BC (BC's deletions are not in the change feed: a deleted record is simply gone). */
+    public synchronized void deleteInBc(String id) {
+        customers.remove(id);
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -3,7 +3,10 @@ package io.merchantdesk.sync.tryton;
 import static io.merchantdesk.sync.tryton.TrytonParty.blankToNull;
 
 import io.merchantdesk.kernel.contact.Phones;
+import io.merchantdesk.sync.Normalize;
 import io.merchantdesk.sync.engine.Model.CardData;
+import io.merchantdesk.sync.engine.Model.ShipTo;
+import io.merchantdesk.sync.tryton.TrytonParty.Identifier;
 import io.merchantdesk.sync.tryton.TrytonParty.Mechanism;
 import io.merchantdesk.sync.tryton.TrytonParty.PartyAddress;
 import java.util.ArrayList;
@@ -12,15 +15,32 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Card data as Tryton values (see {@link TrytonParty} for where each field lives): a new party with its children in one
  * value map, and the nested {@code write}/{@code create} actions of an update. What Tryton cannot hold is left out
  * rather than failing the batch: a phone libphonenumber cannot validate (the party module refuses it and the whole call
- * would fail), a contact without an e-mail or phone to carry its name, a country or county Tryton does not know.
+ * would fail), a contact without an e-mail or phone to carry its name, a country or county Tryton does not know, a VAT
+ * registration number of a country without a VAT identifier type here ({@link #vatIdentifier}).
+ *
+ * <p>Tax ids are {@code party.identifier} children: the VAT registration number typed {@code eu_vat} (Tryton's
+ * {@code no_mva}, {@code ch_vat}, {@code gb_vat} or {@code is_vsk} outside the EU), the registration number untyped
+ * (Tryton 6.0 has no general company-register type, only national ones that python-stdnum would validate against one
+ * country's format; untyped it takes any register's number, and stays apart from merchantdesk's {@code md:} reference).
  */
 final class PartyValues {
+    /** EU VAT prefixes python-stdnum's eu.vat takes (Greece as EL; GR is taken too, XI is not). */
+    private static final Set<String> EU_VAT_PREFIXES = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "GR", "ES", "FI", "FR",
+            "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
+    /** European countries outside the EU whose VAT number Tryton 6.0 has a tax identifier type for. */
+    private static final Map<String, String> NATIONAL_VAT_TYPES = Map.of("NO", "no_mva", "CH", "ch_vat", "GB", "gb_vat", "IS", "is_vsk");
+    private static final Pattern TAX_ID_NOISE = Pattern.compile("[\\s.\\-/]");
+    private static final Pattern PREFIXED = Pattern.compile("^[A-Z]{2}.*");
+
     private final TrytonParties lookups;
 
     PartyValues(TrytonParties lookups) {
@@ -47,7 +67,34 @@ final class PartyValues {
             if (lookups.hasField("party.address", "invoice")) address.put("invoice", true);
             p.put("addresses", List.of(List.of("create", List.of(address))));
         }
+        List<Map<String, Object>> identifiers = new ArrayList<>();
+        Map<String, Object> vat = vatIdentifier(d.vatRegistrationNo(), d.countryCode());
+        if (vat != null) identifiers.add(vat);
+        if (blankToNull(d.registrationNo()) != null) identifiers.add(identifier(null, d.registrationNo().trim()));
+        if (!identifiers.isEmpty()) p.put("identifiers", new ArrayList<>(List.of(List.of("create", identifiers))));
         return p;
+    }
+
+    /**
+     * The identifier of a VAT registration number as Tryton's client would save it: compacted (python-stdnum's compact
+     * of these types removes the same noise) with the card's country as prefix when it has none (eu_vat needs one;
+     * {@link Normalize#taxId} drops it, so the key stays). Null when there is none or no type here takes its country:
+     * Tryton would refuse it and fail the whole batch.
+     */
+    static Map<String, Object> vatIdentifier(String vat, String countryCode) {
+        if (blankToNull(vat) == null) return null;
+        String code = TAX_ID_NOISE.matcher(vat).replaceAll("").toUpperCase(Locale.ROOT);
+        if (!PREFIXED.matcher(code).matches() && countryCode != null) code = countryCode.toUpperCase(Locale.ROOT) + code;
+        String prefix = code.length() < 2 ? "" : code.substring(0, 2);
+        String type = EU_VAT_PREFIXES.contains(prefix) ? "eu_vat" : NATIONAL_VAT_TYPES.get(prefix);
+        return type == null ? null : identifier(type, code);
+    }
+
+    private static Map<String, Object> identifier(String type, String code) {
+        Map<String, Object> i = new HashMap<>();
+        i.put("type", type); // null: untyped, no check by python-stdnum
+        i.put("code", code);
+        return i;
     }
 
     /**
@@ -95,7 +142,54 @@ final class PartyValues {
             address.entrySet().removeIf(e -> Objects.equals(e.getValue(), currentValue(a, e.getKey())));
             if (!address.isEmpty()) values.put("addresses", List.of(List.of("write", List.of(a.id()), address)));
         }
+
+        // tax ids compare by their key (Tryton keeps them compacted); a new one replaces the identifier that held the old
+        List<Object> identifiers = new ArrayList<>();
+        if (!Objects.equals(Normalize.taxId(m.vatRegistrationNo()), Normalize.taxId(now.vatRegistrationNo()))) {
+            Map<String, Object> vat = vatIdentifier(m.vatRegistrationNo(), m.countryCode());
+            Identifier old = current.vatIdentifier();
+            if (vat != null) identifiers.add(old == null ? List.of("create", List.of(vat)) : List.of("write", List.of(old.id()), vat));
+        }
+        if (!Objects.equals(Normalize.taxId(m.registrationNo()), Normalize.taxId(now.registrationNo()))) {
+            Map<String, Object> reg = identifier(null, m.registrationNo().trim());
+            Identifier old = current.registrationIdentifier();
+            identifiers.add(old == null ? List.of("create", List.of(reg)) : List.of("write", List.of(old.id()), reg));
+        }
+        if (!identifiers.isEmpty()) values.put("identifiers", identifiers);
         return values;
+    }
+
+    /** Loads the countries and subdivisions the ship-to addresses name (one call each, cached). */
+    void prepareShipTos(Collection<ShipTo> shipTos) {
+        lookups.countries(shipTos.stream().map(ShipTo::countryCode).filter(Objects::nonNull).toList());
+        lookups.loadSubdivisions(shipTos.stream().map(s -> java.util.Arrays.asList(s.countryCode(), s.county())).toList());
+    }
+
+    /**
+     * A ship-to address in Tryton's values (see {@link TrytonParty#shipTo}): every field trimmed, blank as null, so that
+     * what is written reads back equal; a country or county Tryton does not know is left empty.
+     */
+    Map<String, Object> shipTo(ShipTo s) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("name", TrytonParty.shipToName(s.code(), s.name()));
+        a.put("street", TrytonParty.street(trimmed(s.address()), trimmed(s.address2())));
+        a.put("postal_code", trimmed(s.postCode()));
+        a.put("city", trimmed(s.city()));
+        String country = trimmed(s.countryCode());
+        a.put("country", country == null ? null : lookups.countries(List.of(country)).get(country));
+        a.put("subdivision", lookups.subdivision(country, s.county()));
+        return a;
+    }
+
+    /** The values of {@code wanted} ({@link #shipTo}) that differ from the address; empty when none does. */
+    static Map<String, Object> shipToChanges(PartyAddress current, Map<String, Object> wanted) {
+        Map<String, Object> out = new LinkedHashMap<>(wanted);
+        out.entrySet().removeIf(e -> Objects.equals(e.getValue(), e.getKey().equals("name") ? current.name() : currentValue(current, e.getKey())));
+        return out;
+    }
+
+    private static String trimmed(String s) {
+        return blankToNull(s) == null ? null : s.trim();
     }
 
     private static Map<String, Object> mechanism(String type, String value, String contact) {

@@ -39,8 +39,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TrytonErpAdapter {
     private static final Logger LOG = Logger.getLogger(TrytonErpAdapter.class);
-    /** Values per OR-list domain (e-mail ilike, country and post code pairs). */
+    /** Values per OR-list domain (e-mail ilike, country and post code pairs, tax id patterns). */
     private static final int OR_CHUNK = 100;
+    /** The sequence of a ship-to address the sync creates: behind addresses a person ordered (Tryton sorts nulls first). */
+    private static final int SHIP_TO_SEQUENCE = 1000;
+    private static final java.util.regex.Pattern SHIP_TO_CODE = java.util.regex.Pattern.compile("MD[0-9A-Z]+");
 
     @Inject
     ErpGuards guards;
@@ -106,19 +109,106 @@ public class TrytonErpAdapter {
             }, row -> Normalize.email((String) row.get("value")));
         }
 
+        /**
+         * Tryton cannot search an identifier by our key (it keeps what was typed, or python-stdnum's compact form with the
+         * country prefix), so each key is searched as its characters in order with anything between and around them
+         * ({@code %0%4%7%7%...%}: the noise {@link Normalize#taxId} drops, and the prefix), OR-ed per chunk; the parties
+         * found are read once and kept exactly where the card's field has the key.
+         */
         @Override
-        public Map<String, List<ErpCard>> byTaxIds(io.merchantdesk.sync.engine.Model.TaxIdField field, Collection<String> taxIdNorms) {
-            throw new UnsupportedOperationException("issue 24: tax ids on Tryton are being built");
+        public Map<String, List<ErpCard>> byTaxIds(TaxIdField field, Collection<String> taxIdNorms) {
+            Set<String> keys = new HashSet<>(taxIdNorms);
+            keys.remove(null);
+            if (keys.isEmpty()) return new HashMap<>();
+            return guarded("search identifiers", () -> {
+                // the VAT number is a typed identifier (Tryton's tax identifier), the registration number an untyped one
+                List<Object> kind = field == TaxIdField.VAT_REGISTRATION_NUMBER ? List.of(clause("type", "!=", null))
+                        : List.of(clause("type", "=", null), clause("code", "not like", TrytonParties.REFERENCE_PREFIX + "%"));
+                Set<Long> candidates = new TreeSet<>();
+                for (List<String> chunk : chunks(new ArrayList<>(keys), OR_CHUNK)) {
+                    List<Object> anyOf = new ArrayList<>(List.of("OR"));
+                    for (String k : chunk) anyOf.add(clause("code", "ilike", scattered(k)));
+                    List<Object> domain = new ArrayList<>(kind);
+                    domain.add(anyOf);
+                    for (Map<String, Object> row : rpc.searchRead("party.identifier", domain, 0, null, null, List.of("party", "code"))) {
+                        if (keys.contains(Normalize.taxId((String) row.get("code")))) candidates.add(TrytonParties.id(row.get("party")));
+                    }
+                }
+                Map<String, List<ErpCard>> out = new HashMap<>();
+                for (TrytonParty p : parties.byIds(candidates)) {
+                    ErpCard card = p.card();
+                    String key = Normalize.taxId(card.data().taxId(field));
+                    if (keys.contains(key)) out.computeIfAbsent(key, k -> new ArrayList<>()).add(card);
+                }
+                return out;
+            });
         }
 
         @Override
-        public Map<String, List<io.merchantdesk.sync.engine.Model.ShipTo>> shipTos(Collection<String> customerNos) {
-            throw new UnsupportedOperationException("issue 24: ship-to addresses on Tryton are being built");
+        public Map<String, List<ShipTo>> shipTos(Collection<String> customerNos) {
+            Map<String, List<ShipTo>> out = new HashMap<>();
+            if (customerNos.isEmpty()) return out;
+            guarded("read ship-to addresses", () -> parties.shipToAddresses(customerNos)).forEach((no, found) -> {
+                if (!found.addresses().isEmpty()) out.put(no, found.addresses().stream().map(TrytonParty::shipTo).toList());
+            });
+            return out;
         }
 
+        /**
+         * Reads the cards' ship-to addresses, then at most one create, one write and one delete on {@code party.address}
+         * for the whole batch, all inside one guarded unit (a retry after a lost answer reads what the first attempt did
+         * and does only the rest). The party itself is not written: its stamp stays, so these writes are not changes
+         * (SYNC-19; ship-to addresses do not count in the stamp, {@link TrytonParties#search}).
+         */
         @Override
-        public List<String> putShipTos(Map<String, List<io.merchantdesk.sync.engine.Model.ShipTo>> byCustomerNo) {
-            throw new UnsupportedOperationException("issue 24: ship-to addresses on Tryton are being built");
+        public List<String> putShipTos(Map<String, List<ShipTo>> byCustomerNo) {
+            if (byCustomerNo.isEmpty()) return List.of();
+            byCustomerNo.values().stream().flatMap(List::stream).forEach(st -> {
+                // the code is how the adapter finds its own addresses again ("[MD…]" in the name): no other shape round-trips
+                if (st.code() == null || !SHIP_TO_CODE.matcher(st.code()).matches()) {
+                    throw new IllegalArgumentException("not a merchantdesk ship-to code: " + st.code());
+                }
+            });
+            return guarded("write ship-to addresses", () -> {
+                Map<String, TrytonParties.ShipToAddresses> current = parties.shipToAddresses(byCustomerNo.keySet());
+                values.prepareShipTos(byCustomerNo.values().stream().flatMap(List::stream).toList());
+                List<Map<String, Object>> creates = new ArrayList<>();
+                List<TrytonRpc.Write> writes = new ArrayList<>();
+                List<Long> deletes = new ArrayList<>();
+                Set<String> changed = new TreeSet<>();
+                current.forEach((no, found) -> {
+                    Map<String, ShipTo> wanted = new LinkedHashMap<>();
+                    for (ShipTo st : byCustomerNo.get(no)) wanted.putIfAbsent(st.code(), st);
+                    Set<String> kept = new HashSet<>();
+                    for (TrytonParty.PartyAddress a : found.addresses()) {
+                        String code = TrytonParty.shipToCode(a.name());
+                        ShipTo st = wanted.get(code);
+                        if (st == null || !kept.add(code)) { // no longer given, or a second address of one code
+                            deletes.add(a.id());
+                            changed.add(no);
+                            continue;
+                        }
+                        Map<String, Object> v = PartyValues.shipToChanges(a, values.shipTo(st));
+                        if (v.isEmpty()) continue;
+                        writes.add(new TrytonRpc.Write(List.of(a.id()), v));
+                        changed.add(no);
+                    }
+                    for (ShipTo st : wanted.values()) {
+                        if (kept.contains(st.code())) continue;
+                        Map<String, Object> v = values.shipTo(st);
+                        v.put("party", found.partyId());
+                        // after the party's own addresses in Tryton's order, so that Tryton's default address stays its own
+                        v.put("sequence", SHIP_TO_SEQUENCE);
+                        if (parties.hasField("party.address", "invoice")) v.put("invoice", false);
+                        creates.add(v);
+                        changed.add(no);
+                    }
+                });
+                rpc.create("party.address", creates);
+                rpc.write("party.address", writes);
+                rpc.delete("party.address", deletes);
+                return new ArrayList<>(changed);
+            });
         }
 
         @Override
@@ -228,7 +318,9 @@ public class TrytonErpAdapter {
                 Map<String, Object> identifier = new HashMap<>();
                 identifier.put("type", null); // untyped: no check-digit validation by python-stdnum
                 identifier.put("code", TrytonParties.REFERENCE_PREFIX + n.reference());
-                p.put("identifiers", List.of(List.of("create", List.of(identifier))));
+                @SuppressWarnings("unchecked") // next to the tax ids PartyValues may have put there
+                List<Object> actions = (List<Object>) p.computeIfAbsent("identifiers", k -> new ArrayList<>());
+                actions.add(List.of("create", List.of(identifier)));
             }
             Template t = n.template();
             if (t != null && t.code() != null) {
@@ -347,8 +439,15 @@ public class TrytonErpAdapter {
                 stamps.merge(TrytonParties.id(r.get("id")), TrytonParties.modified(r), TrytonParties::later);
             }
             if (direct.size() == limit) bound = TrytonParties.id(direct.get(limit - 1).get("id"));
-            for (String child : List.of("party.contact_mechanism", "party.address")) {
-                List<Map<String, Object>> rows = rpc.searchRead(child, List.of(since, clause("party", ">", after)), 0, limit,
+            // the children that make up the card (the sync's ship-to addresses do not, TrytonParties.search)
+            Map<String, List<?>> children = new LinkedHashMap<>();
+            children.put("party.contact_mechanism", List.of());
+            children.put("party.address", List.of(TrytonParties.NOT_SHIP_TO_NAME));
+            children.put("party.identifier", List.of());
+            for (Map.Entry<String, List<?>> child : children.entrySet()) {
+                List<Object> domain = new ArrayList<>(List.of(since, clause("party", ">", after)));
+                domain.addAll(child.getValue());
+                List<Map<String, Object>> rows = rpc.searchRead(child.getKey(), domain, 0, limit,
                         List.of(Order.asc("party.id")), List.of("party", "write_date", "create_date"));
                 for (Map<String, Object> r : rows) {
                     union.add(TrytonParties.id(r.get("party")));
@@ -398,6 +497,13 @@ public class TrytonErpAdapter {
                 LOG.debugf("Tryton log-out of %s failed: %s", target, e.getClass().getSimpleName());
             }
         }
+    }
+
+    /** An ilike pattern of a tax id key: its characters in order, anything between and around them. */
+    static String scattered(String key) {
+        StringBuilder s = new StringBuilder("%");
+        for (int i = 0; i < key.length(); i++) s.append(TrytonParties.likeLiteral(String.valueOf(key.charAt(i)))).append('%');
+        return s.toString();
     }
 
     private static <T> List<List<T>> chunks(List<T> values, int size) {

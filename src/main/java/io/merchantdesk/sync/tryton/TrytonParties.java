@@ -2,6 +2,7 @@ package io.merchantdesk.sync.tryton;
 
 import static io.merchantdesk.sync.tryton.TrytonRpc.clause;
 
+import io.merchantdesk.sync.tryton.TrytonParty.Identifier;
 import io.merchantdesk.sync.tryton.TrytonParty.Mechanism;
 import io.merchantdesk.sync.tryton.TrytonParty.PartyAddress;
 import java.time.LocalDateTime;
@@ -26,12 +27,26 @@ final class TrytonParties {
     static final int CHUNK = 500;
     static final String REFERENCE_PREFIX = "md:";
 
-    private static final List<String> PARTY_FIELDS = List.of("code", "name", "write_date", "create_date");
+    /**
+     * The identifiers come along through Tryton's dotted read of a One2Many (a list of their values under
+     * {@code "identifiers."}), so tax ids cost no call of their own; {@code tax_identifier} is Tryton's choice of the
+     * party's tax id.
+     */
+    private static final List<String> PARTY_FIELDS = List.of("code", "name", "write_date", "create_date", "tax_identifier",
+            "identifiers.type", "identifiers.code", "identifiers.write_date", "identifiers.create_date");
     private static final List<String> MECHANISM_FIELDS = List.of("party", "type", "value", "value_compact", "name", "sequence", "write_date",
             "create_date");
     private static final List<String> ADDRESS_FIELDS = List.of("party", "street", "postal_code", "city", "country", "country.code", "subdivision",
-            "subdivision.code", "party_name", "sequence", "write_date", "create_date");
+            "subdivision.code", "party_name", "name", "sequence", "write_date", "create_date");
 
+    /**
+     * merchantdesk's ship-to addresses: the address name starts with "[MD" and closes the bracket, "[MD12345678] North"
+     * ({@link TrytonParty#shipToCode}). Tryton 6.0's address has no code field; its name ("Building Name") is printed
+     * in the address, so the code stays visible to the person who sees it there.
+     */
+    static final List<Object> SHIP_TO_NAME = clause("name", "like", "[MD%]%");
+    /** Every other address (the party's own: the card's address and those a person made), name null included. */
+    static final List<Object> NOT_SHIP_TO_NAME = List.of("OR", clause("name", "=", null), clause("name", "not like", "[MD%]%"));
     private final TrytonRpc rpc;
     private final Map<String, Boolean> fields = new HashMap<>();
     private final Map<String, Map<String, Long>> ids = new HashMap<>();
@@ -69,21 +84,59 @@ final class TrytonParties {
         List<String> addressFields = new ArrayList<>(ADDRESS_FIELDS);
         if (invoiceFlag) addressFields.add("invoice");
         Map<Long, List<PartyAddress>> addresses = new HashMap<>();
-        for (Map<String, Object> a : sorted(rpc.searchRead("party.address", List.of(clause("party", "in", partyIds)), 0, null, null,
-                addressFields))) {
+        // the sync's ship-to addresses are no card field: left out here, they neither become the card's address nor move
+        // its stamp, so the sync's own ship-to writes are never delivered as changes (SYNC-19), as in the built-in register
+        for (Map<String, Object> a : sorted(rpc.searchRead("party.address", List.of(clause("party", "in", partyIds), NOT_SHIP_TO_NAME), 0,
+                null, null, addressFields))) {
             long party = id(a.get("party"));
-            addresses.computeIfAbsent(party, k -> new ArrayList<>()).add(new PartyAddress(id(a.get("id")), (String) a.get("street"),
-                    (String) a.get("postal_code"), (String) a.get("city"), optionalId(a.get("country")), related(a, "country", "code"),
-                    optionalId(a.get("subdivision")), related(a, "subdivision", "code"), (String) a.get("party_name"),
-                    invoiceFlag && Boolean.TRUE.equals(a.get("invoice"))));
+            addresses.computeIfAbsent(party, k -> new ArrayList<>()).add(address(a, invoiceFlag));
             childStamps.merge(party, modified(a), TrytonParties::later);
         }
         List<TrytonParty> out = new ArrayList<>(rows.size());
         for (Map<String, Object> r : rows) {
             long id = id(r.get("id"));
+            List<Identifier> identifiers = new ArrayList<>();
+            LocalDateTime stamp = later(modified(r), childStamps.get(id));
+            if (r.get("identifiers.") instanceof List<?> list) {
+                for (Object o : list) {
+                    @SuppressWarnings("unchecked") Map<String, Object> i = (Map<String, Object>) o;
+                    identifiers.add(new Identifier(id(i.get("id")), (String) i.get("type"), (String) i.get("code")));
+                    stamp = later(stamp, modified(i));
+                }
+            }
             out.add(new TrytonParty(id, (String) r.get("code"), (String) r.get("name"), mechanisms.getOrDefault(id, List.of()),
-                    addresses.getOrDefault(id, List.of()), later(modified(r), childStamps.get(id))));
+                    addresses.getOrDefault(id, List.of()), identifiers, optionalId(r.get("tax_identifier")), stamp));
         }
+        return out;
+    }
+
+    private static PartyAddress address(Map<String, Object> a, boolean invoiceFlag) {
+        return new PartyAddress(id(a.get("id")), (String) a.get("street"), (String) a.get("postal_code"), (String) a.get("city"),
+                optionalId(a.get("country")), related(a, "country", "code"), optionalId(a.get("subdivision")), related(a, "subdivision", "code"),
+                (String) a.get("party_name"), invoiceFlag && Boolean.TRUE.equals(a.get("invoice")), (String) a.get("name"));
+    }
+
+    /** A party's id and merchantdesk's ship-to addresses (in Tryton's order). */
+    record ShipToAddresses(long partyId, List<PartyAddress> addresses) {
+    }
+
+    /** By party code: the party and its merchantdesk ship-to addresses; codes without a party are absent. Two calls per chunk. */
+    Map<String, ShipToAddresses> shipToAddresses(Collection<String> codes) {
+        Map<String, ShipToAddresses> out = new HashMap<>();
+        chunked(new ArrayList<>(new LinkedHashSet<>(codes)), chunk -> {
+            Map<Long, String> codeById = new HashMap<>();
+            for (Map<String, Object> r : rpc.searchRead("party.party", List.of(clause("code", "in", chunk)), 0, null, null, List.of("code"))) {
+                codeById.put(id(r.get("id")), (String) r.get("code"));
+            }
+            if (codeById.isEmpty()) return List.of();
+            Map<Long, List<PartyAddress>> byParty = new HashMap<>();
+            for (Map<String, Object> a : sorted(rpc.searchRead("party.address", List.of(clause("party", "in", new ArrayList<>(codeById.keySet())),
+                    SHIP_TO_NAME), 0, null, null, new ArrayList<>(ADDRESS_FIELDS)))) {
+                byParty.computeIfAbsent(id(a.get("party")), k -> new ArrayList<>()).add(address(a, false));
+            }
+            codeById.forEach((id, code) -> out.put(code, new ShipToAddresses(id, byParty.getOrDefault(id, List.of()))));
+            return List.of();
+        });
         return out;
     }
 
@@ -198,7 +251,7 @@ final class TrytonParties {
         return ((Number) value).longValue();
     }
 
-    private static Long optionalId(Object value) {
+    static Long optionalId(Object value) {
         return value == null ? null : ((Number) value).longValue();
     }
 

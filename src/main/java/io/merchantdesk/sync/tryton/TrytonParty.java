@@ -3,6 +3,7 @@ package io.merchantdesk.sync.tryton;
 import io.merchantdesk.kernel.contact.Phones;
 import io.merchantdesk.sync.engine.Model.CardData;
 import io.merchantdesk.sync.engine.Model.ErpCard;
+import io.merchantdesk.sync.engine.Model.ShipTo;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,8 +22,15 @@ import java.util.Set;
  * (account_invoice), else the first: street split at its first line break into address and address2, postal_code,
  * city, country's ISO code, county = the subdivision's ISO 3166-2 code without its country prefix ({@code DE-BY} →
  * {@code BY}).
+ *
+ * <p>Tax ids live in the party's {@code party.identifier} records: the VAT registration number is Tryton's own
+ * {@code tax_identifier} of the party (its first identifier of a tax type, such as {@code eu_vat}); the registration
+ * number is the first untyped identifier that is not merchantdesk's reference ({@code md:...}). merchantdesk's ship-to
+ * addresses ({@link #shipTo}) are not among {@code addresses}: {@link TrytonParties} reads them apart, so they are
+ * never the card's address and never move its stamp.
  */
-record TrytonParty(long id, String code, String name, List<Mechanism> mechanisms, List<PartyAddress> addresses, LocalDateTime stamp) {
+record TrytonParty(long id, String code, String name, List<Mechanism> mechanisms, List<PartyAddress> addresses, List<Identifier> identifiers,
+                   Long taxIdentifierId, LocalDateTime stamp) {
     static final Set<String> PHONE_TYPES = Set.of("phone", "mobile");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
 
@@ -30,7 +38,11 @@ record TrytonParty(long id, String code, String name, List<Mechanism> mechanisms
     }
 
     record PartyAddress(long id, String street, String postalCode, String city, Long countryId, String countryCode, Long subdivisionId,
-                        String subdivisionCode, String partyName, boolean invoice) {
+                        String subdivisionCode, String partyName, boolean invoice, String name) {
+    }
+
+    /** A {@code party.identifier}: {@code type} null for an untyped one. */
+    record Identifier(long id, String type, String code) {
     }
 
     Mechanism email() {
@@ -45,6 +57,18 @@ record TrytonParty(long id, String code, String name, List<Mechanism> mechanisms
         return addresses.stream().filter(PartyAddress::invoice).findFirst().orElse(addresses.isEmpty() ? null : addresses.get(0));
     }
 
+    /** The identifier holding the VAT registration number: Tryton's tax identifier of the party, or null. */
+    Identifier vatIdentifier() {
+        if (taxIdentifierId == null) return null;
+        return identifiers.stream().filter(i -> i.id() == taxIdentifierId).findFirst().orElse(null);
+    }
+
+    /** The identifier holding the registration number: the first untyped one that is not merchantdesk's reference, or null. */
+    Identifier registrationIdentifier() {
+        return identifiers.stream().filter(i -> i.type() == null && i.code() != null && !i.code().startsWith(TrytonParties.REFERENCE_PREFIX))
+                .findFirst().orElse(null);
+    }
+
     CardData data() {
         Mechanism email = email();
         Mechanism phone = phone();
@@ -54,7 +78,39 @@ record TrytonParty(long id, String code, String name, List<Mechanism> mechanisms
         return new CardData(blankToNull(name), a == null ? null : blankToNull(a.partyName()), blankToNull(contact),
                 blankToNull(street[0]), street.length > 1 ? blankToNull(street[1]) : null, a == null ? null : blankToNull(a.city()),
                 a == null ? null : blankToNull(a.postalCode()), a == null ? null : county(a.subdivisionCode(), a.countryCode()),
-                a == null ? null : a.countryCode(), phone == null ? null : phone.value(), email == null ? null : blankToNull(email.value()));
+                a == null ? null : a.countryCode(), phone == null ? null : phone.value(), email == null ? null : blankToNull(email.value()),
+                code(registrationIdentifier()), code(vatIdentifier()));
+    }
+
+    private static String code(Identifier i) {
+        return i == null ? null : blankToNull(i.code());
+    }
+
+    // ---- merchantdesk's ship-to addresses ----
+
+    /**
+     * The ship-to code an address name carries: {@code "[MD12345678] Warehouse North"} → {@code MD12345678}; null for any
+     * other name. Exactly the names {@link TrytonParties#SHIP_TO_NAME} matches in Tryton: "[MD", anything, "]".
+     */
+    static String shipToCode(String addressName) {
+        if (addressName == null || !addressName.startsWith("[MD")) return null;
+        int close = addressName.indexOf(']', 3);
+        return close < 0 ? null : addressName.substring(1, close);
+    }
+
+    /** The address name of a ship-to: its code in brackets, then its name (Tryton's own "[code] name" way of showing records). */
+    static String shipToName(String code, String name) {
+        String n = blankToNull(name);
+        return "[" + code + "]" + (n == null ? "" : " " + n.trim());
+    }
+
+    /** A merchantdesk ship-to address as the port sees it. */
+    static ShipTo shipTo(PartyAddress a) {
+        String code = shipToCode(a.name());
+        String rest = a.name().substring(code.length() + 2);
+        String[] street = a.street() == null ? new String[2] : a.street().split("\n", 2);
+        return new ShipTo(code, blankToNull(rest.trim()), blankToNull(street[0]), street.length > 1 ? blankToNull(street[1]) : null,
+                blankToNull(a.city()), blankToNull(a.postalCode()), county(a.subdivisionCode(), a.countryCode()), a.countryCode());
     }
 
     ErpCard card() {

@@ -2,6 +2,8 @@ package io.merchantdesk.sync.port;
 
 import static io.merchantdesk.sync.tryton.TrytonRpc.clause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.merchantdesk.support.AnswerDroppingProxy;
@@ -13,6 +15,10 @@ import io.merchantdesk.sync.engine.Model.CardData;
 import io.merchantdesk.sync.engine.Model.Created;
 import io.merchantdesk.sync.engine.Model.ErpCard;
 import io.merchantdesk.sync.engine.Model.NewCard;
+import io.merchantdesk.sync.engine.Model.ShipTo;
+import io.merchantdesk.sync.engine.Model.TaxIdField;
+import io.merchantdesk.sync.engine.Model;
+import io.merchantdesk.sync.Normalize;
 import io.merchantdesk.sync.remote.ErpTarget;
 import io.merchantdesk.sync.tryton.TrytonErpAdapter;
 import io.merchantdesk.sync.tryton.TrytonRpc;
@@ -21,6 +27,7 @@ import jakarta.inject.Inject;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +85,11 @@ class TrytonErpPortContractTest extends ErpPortContract {
         address.put("party_name", d.name2());
         address.put("country", admin.search("country.country", List.of(clause("code", "=", d.countryCode())), 0, 1, List.of()).get(0));
         party.put("addresses", List.of(List.of("create", List.of(address))));
+        // tax ids as a person enters them on the party's Identifiers tab, kept as typed (dots and spaces included)
+        List<Map<String, Object>> identifiers = new ArrayList<>();
+        if (d.vatRegistrationNo() != null) identifiers.add(identifier("eu_vat", d.vatRegistrationNo()));
+        if (d.registrationNo() != null) identifiers.add(identifier(null, d.registrationNo()));
+        if (!identifiers.isEmpty()) party.put("identifiers", List.of(List.of("create", identifiers)));
         long id = admin.create("party.party", List.of(party)).get(0);
         return (String) admin.read("party.party", List.of(id), List.of("code")).get(0).get("code");
     }
@@ -88,6 +100,13 @@ class TrytonErpPortContractTest extends ErpPortContract {
         m.put("value", value);
         m.put("name", name);
         return m;
+    }
+
+    private static Map<String, Object> identifier(String type, String code) {
+        Map<String, Object> i = new HashMap<>();
+        i.put("type", type);
+        i.put("code", code);
+        return i;
     }
 
     private long partyId(String code) {
@@ -222,6 +241,121 @@ class TrytonErpPortContractTest extends ErpPortContract {
             int update = proxy.calls() - before;
             assertTrue(update <= 8, "update: " + update + " calls");
             System.out.printf("tryton adapter: 60 cards: create %d calls, update %d calls%n", create, update);
+        }
+    }
+
+    @Test
+    @DisplayName("companies: tax ids as identifiers (VAT eu_vat compacted, registration number untyped beside md:), ship-to addresses "
+            + "named [MD…] after the party's own, which stays the card's address and is never a ship-to, a person's address kept; "
+            + "a few calls per batch")
+    void companiesInTryton() throws Exception {
+        String t = tag();
+        List<NewCard> cards = new ArrayList<>();
+        List<String> vats = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String vat = belgianVat();
+            vats.add(vat);
+            CardData d = card("Company " + i + " " + t, null, null, postCode());
+            cards.add(new NewCard(UUID.randomUUID().toString(), new CardData(d.name(), d.name2(), d.contact(), d.address(), d.address2(),
+                    d.city(), d.postCode(), d.county(), d.countryCode(), d.phone(), d.email(), "HRB " + i + "-" + t, vat), template(), null, null));
+        }
+        try (AnswerDroppingProxy proxy = new AnswerDroppingProxy(db.trytond().baseUrl().getPort());
+             ErpSession s = adapter.open(new ErpTarget(company().id(), proxy.baseUrl(), db.name(), Trytond.ADMIN_LOGIN, Trytond.ADMIN_PASSWORD,
+                     null, null, null, null, Map.of()))) {
+            List<String> nos = s.create(cards).stream().map(Created::customerNo).toList();
+            long first = partyId(nos.get(0));
+            List<Map<String, Object>> identifiers = admin.searchRead("party.identifier", List.of(clause("party", "=", first)), 0, null,
+                    List.of(TrytonRpc.Order.asc("id")), List.of("type", "code"));
+            assertEquals(List.of("eu_vat", "BE" + Normalize.taxId(vats.get(0))), List.of(identifiers.get(0).get("type"), identifiers.get(0).get("code")));
+            assertEquals(Arrays.asList(null, "HRB 0-" + t), Arrays.asList(identifiers.get(1).get("type"), identifiers.get(1).get("code")));
+            assertEquals(Arrays.asList(null, "md:" + cards.get(0).reference()), Arrays.asList(identifiers.get(2).get("type"),
+                    identifiers.get(2).get("code")));
+
+            int before = proxy.calls();
+            Map<String, List<ErpCard>> found = s.byTaxIds(TaxIdField.VAT_REGISTRATION_NUMBER, vats.stream().map(Normalize::taxId).toList());
+            assertEquals(20, found.size());
+            assertEquals(1 + 3, proxy.calls() - before, "one identifier search, then the parties (parties, mechanisms, addresses)");
+            before = proxy.calls();
+            assertEquals(List.of(nos.get(3)), s.byTaxIds(TaxIdField.REGISTRATION_NUMBER, List.of(Normalize.taxId("HRB 3-" + t))).values()
+                    .iterator().next().stream().map(ErpCard::customerNo).toList());
+            assertEquals(1 + 3, proxy.calls() - before);
+
+            // a person's own delivery address on the first card stays whatever the sync does
+            admin.create("party.address", List.of(Map.of("party", first, "name", "Depot", "city", "Hamar")));
+            Map<String, CardData> cardsBefore = new HashMap<>();
+            s.byNumbers(nos).forEach((no, c) -> cardsBefore.put(no, c.data()));
+            Map<String, List<ShipTo>> put = new HashMap<>();
+            for (String no : nos) {
+                put.put(no, List.of(new ShipTo(Model.shipToCode(UUID.randomUUID()), "North " + no, "Industriveien 1", null, "Trondheim", "7010",
+                        null, "NO"), new ShipTo(Model.shipToCode(UUID.randomUUID()), null, "Havnegata 2", "Port 4", "Bergen", "5003", null, "NO")));
+            }
+            before = proxy.calls();
+            assertEquals(20, s.putShipTos(put).size());
+            int putCalls = proxy.calls() - before;
+            assertTrue(putCalls <= 4, "put: " + putCalls + " calls"); // parties, their ship-tos, countries (cached), create
+            before = proxy.calls();
+            Map<String, List<ShipTo>> read = s.shipTos(nos);
+            assertEquals(2, proxy.calls() - before, "parties, ship-to addresses");
+            for (String no : nos) assertEquals(java.util.Set.copyOf(put.get(no)), java.util.Set.copyOf(read.get(no)));
+            Map<String, CardData> cardsAfter = new HashMap<>();
+            s.byNumbers(nos).forEach((no, c) -> cardsAfter.put(no, c.data()));
+            assertEquals(cardsBefore, cardsAfter, "the card's own address is still the card's");
+
+            List<Map<String, Object>> addresses = admin.searchRead("party.address", List.of(clause("party", "=", first)), 0, null,
+                    List.of(TrytonRpc.Order.asc("id")), List.of("name", "sequence", "invoice", "street"));
+            assertEquals(4, addresses.size());
+            assertNull(addresses.get(0).get("name"), "the card's address");
+            assertEquals(Boolean.TRUE, addresses.get(0).get("invoice"));
+            assertEquals("Depot", addresses.get(1).get("name"));
+            ShipTo north = put.get(nos.get(0)).get(0);
+            assertEquals("[" + north.code() + "] North " + nos.get(0), addresses.get(2).get("name"));
+            assertEquals(1000, ((Number) addresses.get(2).get("sequence")).intValue());
+            assertEquals(Boolean.FALSE, addresses.get(2).get("invoice"));
+            assertEquals("[" + put.get(nos.get(0)).get(1).code() + "]", addresses.get(3).get("name"));
+            assertEquals("Havnegata 2\nPort 4", addresses.get(3).get("street"));
+
+            assertEquals(nos.stream().sorted().toList(), s.putShipTos(nos.stream().collect(java.util.stream.Collectors.toMap(no -> no, no -> List.of()))));
+            assertEquals(Map.of(), s.shipTos(nos));
+            assertEquals(List.of("Depot"), admin.searchRead("party.address", List.of(clause("party", "=", first), clause("name", "!=", null)), 0,
+                    null, null, List.of("name")).stream().map(r -> r.get("name")).toList(), "a person's address stays");
+        }
+    }
+
+    @Test
+    @DisplayName("SYNC-19 around ship-to addresses: the sync's ship-to writes are never delivered, a person's edits of the card's "
+            + "address and of a tax id (written on the identifier directly) are, once each")
+    void personEditsAroundShipTosAreDelivered() {
+        String t = tag();
+        CardData d = card("Person " + t, null, null, postCode());
+        String no = createByHand(new CardData(d.name(), d.name2(), d.contact(), d.address(), d.address2(), d.city(), d.postCode(), d.county(),
+                d.countryCode(), d.phone(), d.email(), null, belgianVat()));
+        long party = partyId(no);
+        ShipTo north = new ShipTo(Model.shipToCode(UUID.randomUUID()), "North " + t, "Industriveien 1", null, "Trondheim", "7010", null, "NO");
+        try (ErpSession s = open()) {
+            String cursor = walk(s, null).cursor();
+            s.putShipTos(Map.of(no, List.of(north)));
+            Walk own = walk(s, cursor);
+            assertFalse(own.numbers().contains(no), "the sync's ship-to create");
+
+            admin.write("party.address", admin.search("party.address", List.of(clause("party", "=", party), clause("name", "=", null)), 0,
+                    null, List.of()), Map.of("city", "Tromsø"));
+            Walk city = walk(s, own.cursor());
+            assertEquals(List.of(no), city.numbers());
+            assertEquals("Tromsø", city.cards().get(0).data().city(), "the card's address, not the ship-to");
+
+            s.putShipTos(Map.of(no, List.of(new ShipTo(north.code(), north.name(), "Kaiveien 9", null, "Bodø", "8006", null, "NO"))));
+            Walk moved = walk(s, city.cursor());
+            assertFalse(moved.numbers().contains(no), "the sync's ship-to write");
+
+            String vat = belgianVat();
+            admin.write("party.identifier", admin.search("party.identifier", List.of(clause("party", "=", party), clause("type", "=", "eu_vat")),
+                    0, null, List.of()), Map.of("code", vat));
+            Walk taxId = walk(s, moved.cursor());
+            assertEquals(List.of(no), taxId.numbers());
+            assertEquals(Normalize.taxId(vat), Normalize.taxId(taxId.cards().get(0).data().vatRegistrationNo()));
+
+            s.putShipTos(Map.of(no, List.of()));
+            assertEquals(List.of(), walk(s, taxId.cursor()).numbers(), "the sync's ship-to delete; nothing twice");
         }
     }
 }

@@ -53,7 +53,8 @@ class ArchitectureTest {
             Map.entry("erp_companies", "sync"), Map.entry("erp_connections", "sync"), Map.entry("erp_country_templates", "sync"),
             Map.entry("erp_customer_templates", "sync"), Map.entry("erp_customers", "sync"), Map.entry("erp_orders", "sync"),
             Map.entry("customer_links", "sync"), Map.entry("sync_runs", "sync"), Map.entry("sync_run_errors", "sync"),
-            Map.entry("sync_pending", "sync"));
+            Map.entry("sync_pending", "sync"), Map.entry("company_links", "sync"), Map.entry("location_links", "sync"),
+            Map.entry("erp_ship_to_addresses", "sync"));
 
     private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
     private static final Pattern TABLE_REF = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_][a-z0-9_]*)\\b");

@@ -41,6 +41,9 @@ public abstract class CompanySyncRules {
     @Inject
     ErpPort port;
 
+    @Inject
+    io.merchantdesk.sync.run.SyncFaults faults;
+
     /** A store with an ERP company of the kind under test that has the template RETAIL. */
     protected abstract Setup setup();
 
@@ -514,5 +517,29 @@ public abstract class CompanySyncRules {
         assertEquals(2, full.getInt("counters.processed"), full.prettify());
         assertEquals(0, full.getInt("counters.updated"), "nothing really changed");
         assertEquals(0, full.getInt("counters.created"));
+    }
+
+    @Test
+    @DisplayName("SYNC-29: a run that dies in its company phase resumes from its last committed company: the cards the ERP made for the lost batch are found by reference, created + linked add up, one ERP customer per company")
+    void interruptedCompanyPhaseResumes_SYNC29() {
+        Setup s = setup();
+        connect(s, companies("companyImport", "ALL_COMPANIES", "autoCreateUnknownCompanies", true));
+        for (int i = 0; i < 7; i++) company(s, "Resumed " + i + " AS", email("resumed" + i), null, null, "Oslo");
+        faults.failBatch(UUID.fromString(s.storeId()), 2);
+        JsonPath failed = run(s, s.owner(), "CUSTOMERS", 3);
+        assertEquals("FAILED", failed.getString("status"), failed.prettify());
+        assertEquals(3, failed.getInt("counters.processed"), "the first batch committed, the second rolled back");
+        assertEquals(3, companyLinks(s).size());
+
+        JsonPath rerun = run(s, s.owner(), "CUSTOMERS", 3);
+        assertEquals("SUCCEEDED", rerun.getString("status"), rerun.prettify());
+        assertEquals(failed.getString("id"), rerun.getString("resumedFrom"));
+        assertEquals(1, rerun.getInt("counters.created"), "only the card that was never made");
+        assertEquals(3, rerun.getInt("counters.linked"), "the lost batch's cards found by their references");
+        Map<String, String> links = companyLinks(s);
+        assertEquals(7, links.size());
+        assertEquals(7, Set.copyOf(links.values()).size(), "no ERP customer is two companies'");
+        links.values().forEach(no -> assertNotNull(card(s, no)));
+        assertEquals(0, run(s, "CUSTOMERS").getInt("counters.processed"), "and nothing is left to do");
     }
 }

@@ -215,8 +215,10 @@ public class CompanyImport {
             if (!c.existed()) out.created++;
         }
         out.created += fresh;
+        String planMode = b.cachedPlans(); // the links' foreign-key checks with cached plans, as CustomerImport's (Batch#cachedPlans)
         out.linked += Math.max(0, CompanyLinks.insert(b, s.storeId(), s.company(), newLinks, "STORE") - fresh);
         CompanyLinks.insertLocations(b, s.storeId(), s.company(), newLocationLinks, locationCompany);
+        b.restorePlans(planMode);
         t = out.lap("companyInsertLinks", t);
         out.updated += erp.update(updates).size();
         t = out.lap("companyUpdateCards", t);

@@ -18,7 +18,14 @@ public class CompanyBench {
         int companies = Integer.getInteger("bench.companies", 10_000);
         int erps = Integer.getInteger("bench.erpCustomers", companies);
         int batch = Integer.getInteger("bench.batchSize", 1000);
+        int rounds = Integer.getInteger("bench.rounds", 1); // each round: a store and ERP company of its own, same service (JIT warm)
+        for (int r = 1; r <= rounds; r++) {
+            if (rounds > 1) System.out.printf("-- round %d of %d%n", r, rounds);
+            round(schema, companies, erps, batch);
+        }
+    }
 
+    private static void round(String schema, int companies, int erps, int batch) throws Exception {
         String token = BenchApi.field(BenchApi.post("/dev/tokens", null, "{\"subject\":\"bench-" + System.nanoTime()
                 + "\",\"email\":\"bench@example.com\",\"name\":\"Bench\",\"roles\":[]}"), "token");
         BenchApi.get("/me", token);

@@ -59,8 +59,10 @@ public class CompanyImport {
             }
             return result;
         }
+        long t = System.nanoTime();
         Map<UUID, String> links = CompanyLinks.byCompany(b, s.storeId(), companies.stream().map(StoreCompany::id).toList());
         Map<String, ErpCard> linkedCards = links.isEmpty() ? Map.of() : erp.byNumbers(new HashSet<>(links.values()));
+        t = out.lap("companyLinks", t);
         List<Hit> hits = new ArrayList<>();
         List<StoreCompany> toMatch = new ArrayList<>();
         for (StoreCompany co : companies) {
@@ -94,6 +96,7 @@ public class CompanyImport {
         Map<UUID, List<ErpCard>> candidates = new HashMap<>();
         Map<UUID, ChosenBy> via = new HashMap<>();
         match(b, erp, s, toMatch, candidates, via);
+        t = out.lap("companyCandidates", t);
 
         Set<String> claimed = new HashSet<>();
         Map<String, UUID> takenByOthers = CompanyLinks.byNumber(b, s.storeId(), s.company(), candidates.values().stream()
@@ -192,7 +195,9 @@ public class CompanyImport {
             }
         }
 
+        t = out.lap("companyDecide", t);
         List<Created> created = erp.create(newCards); // committed in the ERP first; references make a replay find them
+        t = out.lap("companyCreateCards", t);
         Map<UUID, String> newLinks = new LinkedHashMap<>();
         for (Hit h : hits) if (h.newLink()) newLinks.put(h.company().id(), h.customerNo());
         int fresh = 0;
@@ -210,15 +215,21 @@ public class CompanyImport {
             if (!c.existed()) out.created++;
         }
         out.created += fresh;
+        String planMode = b.cachedPlans(); // the links' foreign-key checks with cached plans, as CustomerImport's (Batch#cachedPlans)
         out.linked += Math.max(0, CompanyLinks.insert(b, s.storeId(), s.company(), newLinks, "STORE") - fresh);
         CompanyLinks.insertLocations(b, s.storeId(), s.company(), newLocationLinks, locationCompany);
+        b.restorePlans(planMode);
+        t = out.lap("companyInsertLinks", t);
         out.updated += erp.update(updates).size();
+        t = out.lap("companyUpdateCards", t);
         if (!ownCustomers) { // SYNC-24, SHIP_TO_ADDRESSES: the other locations become exactly the card's ship-to addresses
             Map<String, List<ShipTo>> shipTos = new LinkedHashMap<>();
             for (Hit h : withLocations) shipTos.put(h.customerNo(), shipTos(s, h.company()));
             erp.putShipTos(shipTos);
         }
+        t = out.lap("companyShipTos", t);
         CompanyLinks.touch(b, s.storeId(), touched, "STORE");
+        out.lap("companyTouchLinks", t);
         for (Hit h : hits) result.putIfAbsent(h.company().id(), new Resolved(h.customerNo(), h.by()));
         for (int i = 0; i < cardFor.size(); i++) result.put(cardFor.get(i).id(), new Resolved(created.get(i).customerNo(), ChosenBy.COMPANY_CREATED));
         return result;

@@ -186,11 +186,14 @@ public class SyncRunner {
                 if (companies && from <= 2) {
                     // The companies changed in the window (SYNC-29), all ids at once (a company's changes span three tables), in
                     // id order; the committed cursor is the last company id of a batch (the customer cursor of IMPORT is not it).
+                    long t = System.nanoTime();
                     List<UUID> ids = store.changedCompanyIds(tx, storeId, run.snapshotFrom(), run.snapshotTo(), from == 2 ? run.cursorId() : null);
+                    timings.merge("companyIds", System.nanoTime() - t, Long::sum);
                     for (int i = 0; i < ids.size(); i += run.batchSize()) {
                         RunLock.writes(c, storeId);
                         List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + run.batchSize()));
-                        processed += companyBatch(tx, erpSession, s, runId, storeId, ++batchNo, "COMPANY_IMPORT", chunk, chunk.get(chunk.size() - 1));
+                        processed += companyBatch(tx, erpSession, s, runId, storeId, ++batchNo, "COMPANY_IMPORT", chunk, chunk.get(chunk.size() - 1),
+                                timings);
                     }
                 }
                 if (companies && from <= 3) { // failed and re-evaluated companies (sync_pending), then SYNC-25's deleted ones
@@ -199,9 +202,11 @@ public class SyncRunner {
                         List<String> ids = pending.due(c, storeId, FlowSupport.COMPANY, run.retryBy(), run.batchSize());
                         if (ids.isEmpty()) break;
                         processed += companyBatch(tx, erpSession, s, runId, storeId, ++batchNo, "COMPANY_IMPORT_RETRY",
-                                ids.stream().map(UUID::fromString).toList(), null);
+                                ids.stream().map(UUID::fromString).toList(), null, timings);
                     }
+                    long t = System.nanoTime();
                     processed += deletedCompanies(tx, s, runId, storeId, ++batchNo);
+                    timings.merge("companyDeleted", System.nanoTime() - t, Long::sum);
                 }
                 boolean exporting = s.exportCustomersToStore() || s.companies().canUpdateStore();
                 if (exporting && from <= 4) {
@@ -273,14 +278,19 @@ public class SyncRunner {
 
     /** One batch of companies (changed, or pending): imported, recorded, committed with the cursor {@code lastId}; its size. */
     private int companyBatch(Batch tx, ErpSession erp, Settings s, UUID runId, UUID storeId, int batchNo, String phase, List<UUID> ids,
-                             UUID lastId) throws SQLException {
+                             UUID lastId, Map<String, Long> timings) throws SQLException {
+        long t = System.nanoTime();
         Map<UUID, StoreCompany> found = store.companies(tx, storeId, ids);
+        timings.merge("companyRead", System.nanoTime() - t, Long::sum);
         List<StoreCompany> batch = ids.stream().map(found::get).filter(Objects::nonNull).toList();
         List<String> keys = ids.stream().map(UUID::toString).toList();
         BatchOutcome out = guarded(tx, () -> companyImport.importCompanies(tx, erp, s, batch), FlowSupport.COMPANY,
                 batch.stream().map(co -> co.id().toString()).toList());
+        t = System.nanoTime();
         pending.record(tx.connection(), storeId, runId, keys, out, FlowSupport.COMPANY); // ids no longer there are dropped
         commitBatch(tx, runId, storeId, batchNo, phase, out, null, lastId, null);
+        out.lap("companyCommit", t);
+        out.nanos.forEach((k, v) -> timings.merge(k, v, Long::sum));
         return out.processed;
     }
 

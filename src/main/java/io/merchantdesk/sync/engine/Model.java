@@ -90,6 +90,12 @@ public final class Model {
     }
 
     /** Which field of an ERP card holds a company's tax registration id (the connection's companyTaxIdField). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TaxIdField", description = """
+            Which ERP customer field holds a company location's tax registration id (SYNC-21).
+            - REGISTRATION_NUMBER: the company registration number (the built-in register's registrationNo; an untyped identifier in
+              Tryton; not in Business Central's API v2.0).
+            - VAT_REGISTRATION_NUMBER: the VAT registration number (the built-in register's vatRegistrationNo; a VAT identifier in
+              Tryton; taxRegistrationNumber in Business Central).""")
     public enum TaxIdField { REGISTRATION_NUMBER, VAT_REGISTRATION_NUMBER }
 
     /**

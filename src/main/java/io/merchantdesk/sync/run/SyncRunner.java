@@ -189,11 +189,33 @@ public class SyncRunner {
                     long t = System.nanoTime();
                     List<UUID> ids = store.changedCompanyIds(tx, storeId, run.snapshotFrom(), run.snapshotTo(), from == 2 ? run.cursorId() : null);
                     timings.merge("companyIds", System.nanoTime() - t, Long::sum);
-                    for (int i = 0; i < ids.size(); i += run.batchSize()) {
-                        RunLock.writes(c, storeId);
-                        List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + run.batchSize()));
-                        processed += companyBatch(tx, erpSession, s, runId, storeId, ++batchNo, "COMPANY_IMPORT", chunk, chunk.get(chunk.size() - 1),
-                                timings);
+                    // The next batch's companies are read on a second connection while the current one is decided and
+                    // written, as the customer import does: the company import never writes the companies it reads.
+                    int size = run.batchSize();
+                    try (Connection reader = dataSource.getConnection();
+                         var readAhead = Executors.newSingleThreadExecutor(r -> new Thread(r, "sync-read-ahead"))) {
+                        Batch ahead = new Batch(reader);
+                        Future<Map<UUID, StoreCompany>> next = ids.isEmpty() ? null
+                                : readAhead.submit(() -> store.companies(ahead, storeId, ids.subList(0, Math.min(ids.size(), size))));
+                        try {
+                            for (int i = 0; i < ids.size(); i += size) {
+                                RunLock.writes(c, storeId);
+                                List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + size));
+                                t = System.nanoTime();
+                                Map<UUID, StoreCompany> found = next.get();
+                                timings.merge("companyRead", System.nanoTime() - t, Long::sum);
+                                int from2 = i + size;
+                                next = from2 < ids.size()
+                                        ? readAhead.submit(() -> store.companies(ahead, storeId, ids.subList(from2, Math.min(ids.size(), from2 + size))))
+                                        : null;
+                                processed += companyBatch(tx, erpSession, s, runId, storeId, ++batchNo, "COMPANY_IMPORT", chunk, found,
+                                        chunk.get(chunk.size() - 1), timings);
+                            }
+                        } catch (ExecutionException e) {
+                            throw e.getCause();
+                        } finally {
+                            if (next != null) next.cancel(false);
+                        }
                     }
                 }
                 if (companies && from <= 3) { // failed and re-evaluated companies (sync_pending), then SYNC-25's deleted ones
@@ -201,8 +223,9 @@ public class SyncRunner {
                         RunLock.writes(c, storeId);
                         List<String> ids = pending.due(c, storeId, FlowSupport.COMPANY, run.retryBy(), run.batchSize());
                         if (ids.isEmpty()) break;
-                        processed += companyBatch(tx, erpSession, s, runId, storeId, ++batchNo, "COMPANY_IMPORT_RETRY",
-                                ids.stream().map(UUID::fromString).toList(), null, timings);
+                        List<UUID> due = ids.stream().map(UUID::fromString).toList();
+                        processed += companyBatch(tx, erpSession, s, runId, storeId, ++batchNo, "COMPANY_IMPORT_RETRY", due,
+                                store.companies(tx, storeId, due), null, timings);
                     }
                     long t = System.nanoTime();
                     processed += deletedCompanies(tx, s, runId, storeId, ++batchNo);
@@ -276,12 +299,10 @@ public class SyncRunner {
         }
     }
 
-    /** One batch of companies (changed, or pending): imported, recorded, committed with the cursor {@code lastId}; its size. */
+    /** One batch of companies (changed, or pending; {@code found}: those still there): imported, recorded, committed with the cursor {@code lastId}; its size. */
     private int companyBatch(Batch tx, ErpSession erp, Settings s, UUID runId, UUID storeId, int batchNo, String phase, List<UUID> ids,
-                             UUID lastId, Map<String, Long> timings) throws SQLException {
-        long t = System.nanoTime();
-        Map<UUID, StoreCompany> found = store.companies(tx, storeId, ids);
-        timings.merge("companyRead", System.nanoTime() - t, Long::sum);
+                             Map<UUID, StoreCompany> found, UUID lastId, Map<String, Long> timings) throws SQLException {
+        long t;
         List<StoreCompany> batch = ids.stream().map(found::get).filter(Objects::nonNull).toList();
         List<String> keys = ids.stream().map(UUID::toString).toList();
         BatchOutcome out = guarded(tx, () -> companyImport.importCompanies(tx, erp, s, batch), FlowSupport.COMPANY,

@@ -107,9 +107,11 @@ public final class SyncDtos {
     @Schema(description = """
             What a sync run moves.
             - CUSTOMERS: store customers changed since the last successful run go to the ERP (when customerImport is not NONE), then
-              ERP customers changed since then come to the store (when exportCustomersToStore is on); pending failed or re-evaluated
-              records of both directions are retried in the same run.
-            - ORDERS: every live store order not yet imported becomes an ERP order, its customer chosen by SYNC-1..5.""")
+              store companies changed since then (when companyImport is not NONE, SYNC-20..29), then ERP customers changed since then
+              come to the store (when exportCustomersToStore is on) or to their linked companies (when canUpdateStoreCompanies is on);
+              pending failed or re-evaluated records of every direction are retried in the same run.
+            - ORDERS: every live store order not yet imported becomes an ERP order, its customer chosen by SYNC-1..5 (a B2B order's
+              through its company, SYNC-28).""")
     public enum SyncKind { CUSTOMERS, ORDERS }
 
     @Schema(description = """
@@ -285,7 +287,11 @@ public final class SyncDtos {
                                        + "imported orders are these rows).") String erpDocumentNo,
                                @Schema(examples = "C00010") String sellToCustomerNo,
                                @Schema(examples = "C00010") String billToCustomerNo,
-                               @Schema(examples = "EMAIL", description = "How the customer was chosen") String chosenBy,
+                               @Schema(examples = "EMAIL", description = "How the customer was chosen, with the rule that says so: "
+                                       + "COUNTRY_DEFAULT (SYNC-1), IMPORT_NONE_DEFAULT (SYNC-2), LINK, EMAIL, PHONE, BILL_TO, DEFAULT_CUSTOMER, "
+                                       + "DEFAULT_FALLBACK (SYNC-3), CREATED (SYNC-6); a B2B order's: COMPANY_IMPORT_NONE_DEFAULT, COMPANY_LINK, "
+                                       + "COMPANY_LOCATION (sold to the location's own customer), COMPANY_DEFAULT_FALLBACK (SYNC-28), COMPANY_EMAIL, "
+                                       + "COMPANY_PHONE, COMPANY_TAX_ID, COMPANY_DEFAULT (SYNC-21), COMPANY_CREATED (SYNC-22)") String chosenBy,
                                @Schema(examples = "SYNC-3", description = "The rule that chose it") String rule,
                                String countryCode, boolean pricesIncludingVat, String vatBusPostingGroup, String taxAreaCode,
                                UUID runId, Instant importedAt) {}

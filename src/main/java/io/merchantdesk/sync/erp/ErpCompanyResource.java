@@ -148,6 +148,19 @@ public class ErpCompanyResource {
         return Response.ok(c).tag(Etags.of(c.version())).build();
     }
 
+    @GET
+    @Path("/{erpCompanyId}/customers/{customerNo}/ship-to-addresses")
+    @Operation(operationId = "listErpShipToAddresses", summary = "A customer card's ship-to addresses",
+            description = "The card's ship-to addresses in code order, keyset-paged. Those with codes starting MD are a B2B company's locations after its default one, kept exactly in step by the company sync (SYNC-24); others were made by a person and are left alone.")
+    @APIResponse(responseCode = "200", description = "A page of ship-to addresses",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErpDtos.ShipToAddressPage.class)))
+    @APIResponse(responseCode = "409", description = NOT_BUILT_IN)
+    public io.merchantdesk.kernel.paging.Page<ErpDtos.ShipToAddressView> shipTos(@PathParam("erpCompanyId") UUID id,
+                                                                                @PathParam("customerNo") String no,
+                                                                                @BeanParam @Valid io.merchantdesk.kernel.paging.PageParams page) {
+        return register.shipTos(id, no, page);
+    }
+
     @PATCH
     @Path("/{erpCompanyId}/customers/{customerNo}")
     @Operation(operationId = "updateErpCustomer", summary = "Change a customer card (absent fields stay)",

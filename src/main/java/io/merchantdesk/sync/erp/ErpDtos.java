@@ -175,6 +175,14 @@ public final class ErpDtos {
         }
     }
 
+    @Schema(name = "ErpShipToAddress", description = "A ship-to address of a customer card; merchantdesk's (code MD…) are a company's locations after its default one (SYNC-24)")
+    public record ShipToAddressView(@Schema(required = true, examples = "MD4F2A9C1B") String code, @Schema(examples = "Bergen warehouse") String name,
+                                    @Schema(examples = "Kaiveien 9") String address, String address2, @Schema(examples = "Bergen") String city,
+                                    @Schema(examples = "5003") String postCode, String county, @Schema(examples = "NO") String countryCode) {}
+
+    @Schema(name = "ErpShipToAddressPage")
+    public record ShipToAddressPage(@Schema(required = true) List<ShipToAddressView> items, String nextCursor) {}
+
     @Schema(name = "ErpCustomerPage")
     public record ErpCustomerPage(List<ErpCustomerView> items, String nextCursor) {}
 

@@ -32,6 +32,18 @@ public class ErpRegisterRepository {
                 .andIf(after, "c.customerNo > :after", "after").list(em, ErpCustomer.class, "c.customerNo", limit);
     }
 
+    /** A page of a card's ship-to addresses (SYNC-24) after {@code afterCode}, in code order. */
+    @SuppressWarnings("unchecked")
+    public List<ErpDtos.ShipToAddressView> shipTos(UUID companyId, String customerNo, String afterCode, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT code, name, address, address2, city, post_code, county, country_code FROM erp_ship_to_addresses
+                WHERE erp_company_id = :co AND customer_no = :no AND (cast(:after AS text) IS NULL OR code > cast(:after AS text))
+                ORDER BY code LIMIT :limit""").setParameter("co", companyId).setParameter("no", customerNo).setParameter("after", afterCode)
+                .setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> new ErpDtos.ShipToAddressView((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                (String) r[5], (String) r[6], (String) r[7])).toList();
+    }
+
     /** The customer card with this number, or null. */
     public ErpCustomer customer(UUID companyId, String no) {
         return em.createQuery("FROM ErpCustomer c WHERE c.erpCompanyId = :co AND c.customerNo = :no", ErpCustomer.class)

@@ -240,6 +240,15 @@ public class ErpRegisterService {
         return ErpCustomerView.of(requireCustomer(companyId, customerNo));
     }
 
+    /** A card's ship-to addresses (SYNC-24), keyset-paged by code. */
+    public Page<ErpDtos.ShipToAddressView> shipTos(UUID companyId, String customerNo, PageParams page) {
+        ownedRegister(companyId);
+        requireCustomer(companyId, customerNo);
+        List<String> after = Cursors.decode(page.cursor, 1);
+        List<ErpDtos.ShipToAddressView> rows = repository.shipTos(companyId, customerNo, after == null ? null : after.get(0), page.limit + 1);
+        return Page.of(rows, page.limit, v -> v, v -> Cursors.encode(v.code()));
+    }
+
     public Page<ErpCustomerView> customers(UUID companyId, PageParams page) {
         ownedRegister(companyId);
         List<String> after = Cursors.decode(page.cursor, 1);

@@ -40,6 +40,7 @@ import io.merchantdesk.client.model.ErpConnectionRequest;
 import io.merchantdesk.client.model.ErpKind;
 import io.merchantdesk.client.model.ErpOrder;
 import io.merchantdesk.client.model.LineItem;
+import io.merchantdesk.client.model.LinkCompanyRequest;
 import io.merchantdesk.client.model.LocationRole;
 import io.merchantdesk.client.model.Order;
 import io.merchantdesk.client.model.OrderType;
@@ -153,7 +154,7 @@ class CompanySyncStoriesIT {
     }
 
     @Test
-    @DisplayName("Story: a party a Tryton user enters for a business is exported on request and becomes a store company with one location and its main contact (SYNC-26)")
+    @DisplayName("Story: a party a Tryton user enters for a business is exported on request and becomes a store company with one location and its main contact (SYNC-26); its link is undone and set by hand (SYNC-25)")
     void trytonPartyBecomesCompany_SYNC26() throws Exception {
         Tryton tryton = Tryton.newDatabase("company_export_story");
         try {
@@ -205,6 +206,13 @@ class CompanySyncStoriesIT {
             assertEquals(CompanyExportOutcome.SKIPPED, again.getOutcome());
             assertEquals("ALREADY_A_COMPANY", again.getCode());
             assertEquals(company.getId(), again.getCompanyId());
+
+            // A person can undo the link and set it by hand (how SYNC-25's pending work is resolved).
+            sync.unlinkCompany(storeId, company.getId());
+            assertEquals(List.of(), sync.listCompanyLinks(storeId, company.getId(), null, null).getItems());
+            CompanyLink manual = sync.linkCompany(storeId, company.getId(), new LinkCompanyRequest().customerNo(code));
+            assertEquals(code, manual.getCustomerNo());
+            assertEquals("MANUAL", manual.getLastSyncedFrom());
         } finally {
             tryton.close();
         }

@@ -242,6 +242,32 @@ public abstract class CompanySyncRules {
         assertEquals(List.of(), pendingCodes(s, untaxed.id()));
     }
 
+    @Test
+    @DisplayName("SYNC-21: a consumer with the e-mail of a company's main contact is never matched to the company's ERP customer: it gets one of its own")
+    void consumerNotMatchedToCompanyCard_SYNC21() {
+        Setup s = setup();
+        String mail = email("shared");
+        String ada = SyncFixtures.customerIn(s, "Ada", "Lovelace", mail, "NO"); // the main contact, a consumer of the store too
+        Co co = company(s, "Shared Mail AS", null, null, null, "Oslo");
+        s.owner().as().body(Map.of("customerId", ada, "locations", List.of(Map.of("locationId", co.locations().get(0), "role", "LOCATION_ADMIN"))))
+                .post(s.store("/companies/" + co.id() + "/contacts")).then().statusCode(201);
+        connect(s, companies("companyImport", "ALL_COMPANIES", "autoCreateUnknownCompanies", true));
+        run(s, "CUSTOMERS");
+        String companyNo = companyLinks(s).get(co.id());
+        assertEquals(mail, card(s, companyNo).data().email(), "the company's card has its main contact's e-mail");
+
+        connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL",
+                "storeCanUpdateCustomers", true, "companyImport", "ALL_COMPANIES");
+        String id = s.owner().as().body(Map.of("kind", "CUSTOMERS", "mode", "FULL")).post(s.store("/sync-runs")).then().statusCode(202)
+                .extract().path("id");
+        JsonPath r = SyncFixtures.await(s, s.owner(), id);
+        assertEquals("SUCCEEDED", r.getString("status"), r.prettify());
+        String consumerNo = SyncFixtures.links(s).get(ada);
+        assertNotNull(consumerNo, r.prettify());
+        assertFalse(companyNo.equals(consumerNo), "the consumer got an ERP customer of its own");
+        assertEquals("Shared Mail AS", card(s, companyNo).data().name(), "the company's card was not overwritten with the person's name");
+    }
+
     // ---- SYNC-22: which companies, creation, updates ----
 
     @Test

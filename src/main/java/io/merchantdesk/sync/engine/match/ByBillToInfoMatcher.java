@@ -21,7 +21,7 @@ public final class ByBillToInfoMatcher implements CustomerMatcher {
             Address a = c.billTo();
             if (a != null && a.countryCode() != null && a.zip() != null) pairs.add(List.of(a.countryCode(), a.zip()));
         }
-        b.billToCandidates = b.erp.byCountryAndPostCode(pairs);
+        b.billToCandidates = b.consumerCards(b.erp.byCountryAndPostCode(pairs));
     }
 
     @Override

@@ -2,13 +2,21 @@ package io.merchantdesk.sync.engine.match;
 
 import io.merchantdesk.sync.engine.Model.ErpCard;
 import java.util.List;
+import java.util.Map;
 
 /** BY_EMAIL_PHONE: link first, then e-mail (trimmed, case-insensitive), then phone in E.164 (SYNC-3, SYNC-5). */
 public final class ByEmailPhoneMatcher implements CustomerMatcher {
     @Override
     public void prefetch(MatchBatch b, List<Candidate> candidates) {
-        b.byEmail = b.erp.byEmails(MatchBatch.keys(candidates, Candidate::emailNorm));
-        b.byPhone = b.erp.byPhones(MatchBatch.keys(candidates, Candidate::phoneE164));
+        Map<String, List<ErpCard>> byEmail = b.erp.byEmails(MatchBatch.keys(candidates, Candidate::emailNorm));
+        Map<String, List<ErpCard>> byPhone = b.erp.byPhones(MatchBatch.keys(candidates, Candidate::phoneE164));
+        Map<String, List<ErpCard>> all = new java.util.HashMap<>();
+        byEmail.forEach((k, v) -> all.put("e:" + k, v));
+        byPhone.forEach((k, v) -> all.put("p:" + k, v));
+        Map<String, List<ErpCard>> kept = b.consumerCards(all); // one lookup for both keys
+        b.byEmail = new java.util.HashMap<>();
+        b.byPhone = new java.util.HashMap<>();
+        kept.forEach((k, v) -> (k.startsWith("e:") ? b.byEmail : b.byPhone).put(k.substring(2), v));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.merchantdesk.sync.engine.match;
 
 import io.merchantdesk.sync.engine.Batch;
+import io.merchantdesk.sync.engine.CompanyLinks;
 import io.merchantdesk.sync.engine.ErpSession;
 import io.merchantdesk.sync.engine.Model.ErpCard;
 import io.merchantdesk.sync.engine.Settings;
@@ -27,6 +28,33 @@ public final class MatchBatch {
         this.settings = settings;
         this.erp = erp;
         this.links = links;
+    }
+
+    /**
+     * The cards without those that are a B2B company's or a company location's own ERP customer (SYNC-21): a consumer is
+     * never matched to a company's card (whose e-mail is its main contact's), so neither side overwrites the other.
+     */
+    List<ErpCard> consumerCards(List<ErpCard> cards) {
+        if (cards.isEmpty()) return cards;
+        Set<String> nos = new HashSet<>();
+        cards.forEach(c -> nos.add(c.customerNo()));
+        Set<String> b2b = new HashSet<>(CompanyLinks.byNumber(batch, settings.storeId(), settings.company(), nos).keySet());
+        b2b.addAll(CompanyLinks.locationsByNumber(batch, settings.storeId(), settings.company(), nos).keySet());
+        return b2b.isEmpty() ? cards : cards.stream().filter(c -> !b2b.contains(c.customerNo())).toList();
+    }
+
+    /** {@link #consumerCards} of each key's cards; keys left without any are dropped. */
+    Map<String, List<ErpCard>> consumerCards(Map<String, List<ErpCard>> byKey) {
+        List<ErpCard> all = new ArrayList<>();
+        byKey.values().forEach(all::addAll);
+        Set<ErpCard> kept = new HashSet<>(consumerCards(all));
+        if (kept.size() == all.size()) return byKey;
+        Map<String, List<ErpCard>> out = new HashMap<>();
+        byKey.forEach((k, list) -> {
+            List<ErpCard> l = list.stream().filter(kept::contains).toList();
+            if (!l.isEmpty()) out.put(k, l);
+        });
+        return out;
     }
 
     static Set<String> keys(List<Candidate> candidates, java.util.function.Function<Candidate, String> key) {

@@ -18,8 +18,6 @@ import io.merchantdesk.sync.engine.StorePort;
 import io.merchantdesk.sync.run.PendingWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,7 +94,7 @@ public class CompanyLinkService {
         access.settings(storeId);
         inTransaction(storeId, (b, s) -> {
             if (CompanyLinks.delete(b, storeId, List.of(companyId)) == 0) throw ProblemException.notFound("Link of company " + companyId);
-            b.run(c -> pending.due(c, storeId, FlowSupport.COMPANY, companyId.toString(), "UNLINKED",
+            b.run(c -> pending.markDue(c, storeId, FlowSupport.COMPANY, companyId.toString(), "UNLINKED",
                     "SYNC-25: unlinked by hand; the next CUSTOMERS run matches or creates the company's ERP customer again (when it still exists)"));
             return null;
         });
@@ -120,22 +118,7 @@ public class CompanyLinkService {
         });
     }
 
-    /** One store transaction with the store's settings (422 SYNC_NOT_CONNECTED without a connection); rolled back on any error. */
     private <T> T inTransaction(UUID storeId, BiFunction<Batch, Settings, T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Settings s = Settings.load(c, storeId);
-                if (s == null) throw ProblemException.rule("SYNC_NOT_CONNECTED", "The store has no ERP connection");
-                T result = work.apply(new Batch(c), s);
-                c.commit();
-                return result;
-            } catch (RuntimeException | SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoreTransaction.run(dataSource, storeId, work);
     }
 }

@@ -12,12 +12,9 @@ import io.merchantdesk.sync.engine.Model.StoreCustomer;
 import io.merchantdesk.sync.engine.ErpPort;
 import io.merchantdesk.sync.engine.ErpSession;
 import io.merchantdesk.sync.engine.ManualLink;
-import io.merchantdesk.sync.engine.Settings;
 import io.merchantdesk.sync.engine.StorePort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,34 +51,23 @@ public class LinkService {
     /** SYNC-6: link the store customer to a given ERP customer, or create one from the template; one transaction. */
     public LinkView createOrLink(UUID storeId, UUID customerId, ManualErpCustomerRequest r) {
         access.settings(storeId);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Settings s = Settings.load(c, storeId);
-                if (s == null) throw ProblemException.rule("SYNC_NOT_CONNECTED", "The store has no ERP connection");
-                Batch batch = new Batch(c);
-                Map<UUID, StoreCustomer> found = store.customers(batch, storeId, List.of(customerId));
-                if (!found.containsKey(customerId)) throw ProblemException.notFound("Customer " + customerId);
-                BatchOutcome out = new BatchOutcome();
-                String no;
-                try (ErpSession erpSession = erp.open(s.company())) {
-                    no = manualLink.createOrLink(batch, erpSession, s, found.get(customerId), r == null ? null : r.customerNo(), out);
-                }
-                if (no == null) {
-                    BatchOutcome.RecordError e = out.errors.get(0);
-                    if ("CUSTOMER_NOT_FOUND".equals(e.code())) throw ProblemException.notFound("ERP customer " + r.customerNo());
-                    if ("ALREADY_LINKED".equals(e.code()) || "DUPLICATE".equals(e.code())) throw ProblemException.conflict(e.code(), e.message());
-                    throw ProblemException.rule(e.code(), e.message());
-                }
-                c.commit();
-                return links(storeId, customerId, PageParams.of(1, null)).items().get(0);
-            } catch (RuntimeException | SQLException e) {
-                c.rollback();
-                throw e;
+        StoreTransaction.run(dataSource, storeId, (batch, s) -> {
+            Map<UUID, StoreCustomer> found = store.customers(batch, storeId, List.of(customerId));
+            if (!found.containsKey(customerId)) throw ProblemException.notFound("Customer " + customerId);
+            BatchOutcome out = new BatchOutcome();
+            String no;
+            try (ErpSession erpSession = erp.open(s.company())) {
+                no = manualLink.createOrLink(batch, erpSession, s, found.get(customerId), r == null ? null : r.customerNo(), out);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+            if (no == null) {
+                BatchOutcome.RecordError e = out.errors.get(0);
+                if ("CUSTOMER_NOT_FOUND".equals(e.code())) throw ProblemException.notFound("ERP customer " + r.customerNo());
+                if ("ALREADY_LINKED".equals(e.code()) || "DUPLICATE".equals(e.code())) throw ProblemException.conflict(e.code(), e.message());
+                throw ProblemException.rule(e.code(), e.message());
+            }
+            return no;
+        });
+        return links(storeId, customerId, PageParams.of(1, null)).items().get(0);
     }
 
     public Page<ErpOrderView> erpOrders(UUID storeId, PageParams page) {

@@ -159,7 +159,7 @@ public class PendingWork {
      * A person changed what a record depends on (say, unlinked a company, SYNC-25): the record is due for the next run's
      * retry phase, which evaluates it afresh, with the given reason until then.
      */
-    public void due(Connection c, UUID storeId, String recordType, String recordId, String code, String message) throws SQLException {
+    public void markDue(Connection c, UUID storeId, String recordType, String recordId, String code, String message) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO sync_pending (store_id, record_type, record_id, outcome, code, message, attempts, next_attempt_at, last_attempt_at)
                 VALUES (?, ?, ?, 'SKIPPED', ?, ?, 0, now(), now())

@@ -366,9 +366,22 @@ public abstract class CompanySyncRules {
         List<Map<String, Object>> locations = companyLink(own, other.id()).getList("items[0].locationCustomers");
         assertEquals(1, locations.size());
         assertEquals(other.locations().get(1), locations.get(0).get("locationId"));
-        ErpCard site = card(own, (String) locations.get(0).get("customerNo"));
+        String siteNo = (String) locations.get(0).get("customerNo");
+        ErpCard site = card(own, siteNo);
         assertEquals("Bergen", site.data().city());
         assertNull(site.data().email(), "a location's own customer has no e-mail: it is not the company's match");
+
+        String bergen = other.locations().get(1);
+        long version = own.owner().as().get(own.store("/companies/" + other.id() + "/locations/" + bergen)).then().extract().jsonPath()
+                .getLong("version");
+        own.owner().as().header("If-Match", "\"" + version + "\"").delete(own.store("/companies/" + other.id() + "/locations/" + bergen))
+                .then().statusCode(204);
+        connect(own, companies("companyImport", "ALL_COMPANIES", "autoCreateUnknownCompanies", true, "companyLocationsAs", "OWN_CUSTOMERS",
+                "storeCanUpdateCompanies", true));
+        run(own, "CUSTOMERS");
+        assertEquals(List.of(), companyLink(own, other.id()).getList("items[0].locationCustomers"), "the deleted location's link is dropped");
+        assertEquals(List.of("LOCATION_DELETED_IN_STORE"), pendingCodes(own, other.id()), "and reported");
+        assertNotNull(card(own, siteNo), "its ERP customer is kept");
     }
 
     // ---- SYNC-25 ----

@@ -173,6 +173,21 @@ public class CompanyImport {
                 }
             }
             locationLinks = CompanyLinks.byLocation(b, s.storeId(), others);
+            // SYNC-25 for locations: a location deleted in the store (or now the default one) no longer has its own customer
+            // here; the ERP customer is kept and the drop is reported, never silent
+            Map<UUID, StoreCompany> byId = new HashMap<>();
+            written.forEach(co -> byId.put(co.id(), co));
+            List<UUID> gone = new ArrayList<>();
+            for (CompanyLinks.LocationLink ll : CompanyLinks.locationLinksOf(b, s.storeId(), byId.keySet())) {
+                if (locationCompany.containsKey(ll.locationId())) continue;
+                gone.add(ll.locationId());
+                if (!forOrders) {
+                    out.skip(COMPANY, ll.companyId(), "LOCATION_DELETED_IN_STORE", "SYNC-25: location " + ll.locationId() + " is no longer one "
+                            + "of the company's other locations; its own ERP customer " + ll.customerNo() + " is kept in the ERP and no longer "
+                            + "linked; delete it there if it should go");
+                }
+            }
+            CompanyLinks.deleteLocationLinks(b, s.storeId(), gone);
             for (StoreCompany co : written) {
                 for (StoreLocation l : co.locations().subList(1, co.locations().size())) {
                     String own = locationLinks.get(l.id());

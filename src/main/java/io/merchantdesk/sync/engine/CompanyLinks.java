@@ -38,6 +38,38 @@ public final class CompanyLinks {
                 locationIds));
     }
 
+    /** A location's own ERP customer, with its company. */
+    public record LocationLink(UUID locationId, UUID companyId, String customerNo) {}
+
+    /** The location links of these companies. */
+    public static List<LocationLink> locationLinksOf(Batch b, UUID store, Collection<UUID> companyIds) {
+        if (companyIds.isEmpty()) return List.of();
+        return b.jdbc(c -> {
+            List<LocationLink> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT location_id, company_id, customer_no FROM location_links WHERE store_id = ? AND company_id = ANY(?)")) {
+                ps.setObject(1, store);
+                ps.setArray(2, c.createArrayOf("uuid", companyIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new LocationLink(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Drops location links (their locations are gone, or now the company's default one). */
+    public static void deleteLocationLinks(Batch b, UUID store, Collection<UUID> locationIds) {
+        if (locationIds.isEmpty()) return;
+        b.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM location_links WHERE store_id = ? AND location_id = ANY(?)")) {
+                ps.setObject(1, store);
+                ps.setArray(2, c.createArrayOf("uuid", locationIds.toArray()));
+                ps.executeUpdate();
+            }
+        });
+    }
+
     /** Inserts company links; one that exists already (a rerun) is left as it is. Returns how many were new. */
     public static int insert(Batch b, UUID store, UUID erpCompany, Map<UUID, String> links, String from) {
         if (links.isEmpty()) return 0;

@@ -113,21 +113,10 @@ public final class StoreCompanySync {
         return out;
     }
 
-    /** Of {@code ids}, those that are still companies of the store (the sync reports the others as deleted, SYNC-25). */
-    public static Set<UUID> existing(Connection c, UUID store, Collection<UUID> ids) throws SQLException {
-        Set<UUID> out = new HashSet<>();
-        if (ids.isEmpty()) return out;
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM companies WHERE store_id = ? AND id = ANY(?)")) {
-            ps.setObject(1, store);
-            ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getObject(1, UUID.class));
-            }
-        }
-        return out;
-    }
-
-    /** The names of the store's companies among {@code ids} (the sync's lists of records, issue 23); gone ones are absent. */
+    /**
+     * The names of the store's companies among {@code ids}; an id no longer a company is absent (the sync's lists of
+     * records, issue 23, and its check for companies deleted in the store, SYNC-25).
+     */
     public static Map<UUID, String> names(Connection c, UUID store, Collection<UUID> ids) throws SQLException {
         Map<UUID, String> out = new HashMap<>();
         if (ids.isEmpty()) return out;

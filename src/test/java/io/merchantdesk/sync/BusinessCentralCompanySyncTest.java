@@ -9,9 +9,7 @@ import io.merchantdesk.sync.engine.ErpFeatures;
 import io.merchantdesk.sync.engine.Model.CardData;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -73,17 +71,7 @@ class BusinessCentralCompanySyncTest extends CompanySyncRules {
     @Override
     protected String createByHand(Setup s, CardData d) {
         tick();
-        Map<String, Object> v = new HashMap<>();
-        v.put("displayName", d.name());
-        v.put("addressLine1", d.address());
-        v.put("city", d.city());
-        v.put("postalCode", d.postCode());
-        v.put("country", d.countryCode());
-        v.put("phoneNumber", d.phone());
-        v.put("email", d.email());
-        v.put("taxRegistrationNumber", d.vatRegistrationNo());
-        v.values().removeIf(Objects::isNull);
-        return bcUser.create(v).number();
+        return bcUser.create(io.merchantdesk.support.CardsByHand.businessCentralValues(d)).number();
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.merchantdesk.sync.engine.Model.CardData;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /** {@link CompanySyncRules} on the built-in register; a person works in it through its REST API. */
 @QuarkusTest
@@ -17,18 +16,8 @@ class CompanySyncBuiltInTest extends CompanySyncRules {
 
     @Override
     protected String createByHand(Setup s, CardData d) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", d.name());
-        body.put("address", d.address());
-        body.put("city", d.city());
-        body.put("postCode", d.postCode());
-        body.put("countryCode", d.countryCode());
-        body.put("phone", d.phone());
-        body.put("email", d.email());
-        body.put("registrationNo", d.registrationNo());
-        body.put("vatRegistrationNo", d.vatRegistrationNo());
+        Map<String, Object> body = new HashMap<>(io.merchantdesk.support.CardsByHand.registerBody(d));
         body.put("templateCode", "RETAIL");
-        body.values().removeIf(Objects::isNull);
         return s.owner().as().body(body).post(s.erp("/customers")).then().statusCode(201).extract().path("customerNo");
     }
 

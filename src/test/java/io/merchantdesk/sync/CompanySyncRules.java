@@ -158,6 +158,13 @@ public abstract class CompanySyncRules {
         return s.owner().as().body(body).post(s.store("/orders")).then().statusCode(201).extract().path("id");
     }
 
+    /** A FULL CUSTOMERS run, to its end. */
+    private static JsonPath fullRun(Setup s) {
+        String id = s.owner().as().body(Map.of("kind", "CUSTOMERS", "mode", "FULL")).post(s.store("/sync-runs")).then().statusCode(202)
+                .extract().path("id");
+        return SyncFixtures.await(s, s.owner(), id);
+    }
+
     /** Company sync on, customers' own sync off (so a run's counters are the companies'). */
     private static Object[] companies(Object... more) {
         Object[] base = {"customerImport", "NONE", "customerTemplateCode", "RETAIL"};
@@ -258,14 +265,42 @@ public abstract class CompanySyncRules {
 
         connect(s, "customerImport", "ALL_CUSTOMERS", "autoCreateUnknownCustomers", true, "customerTemplateCode", "RETAIL",
                 "storeCanUpdateCustomers", true, "companyImport", "ALL_COMPANIES");
-        String id = s.owner().as().body(Map.of("kind", "CUSTOMERS", "mode", "FULL")).post(s.store("/sync-runs")).then().statusCode(202)
-                .extract().path("id");
-        JsonPath r = SyncFixtures.await(s, s.owner(), id);
+        JsonPath r = fullRun(s);
         assertEquals("SUCCEEDED", r.getString("status"), r.prettify());
         String consumerNo = SyncFixtures.links(s).get(ada);
         assertNotNull(consumerNo, r.prettify());
         assertFalse(companyNo.equals(consumerNo), "the consumer got an ERP customer of its own");
         assertEquals("Shared Mail AS", card(s, companyNo).data().name(), "the company's card was not overwritten with the person's name");
+    }
+
+    @Test
+    @DisplayName("SYNC-21: a company is linked by hand (MANUAL) and unlinked; refusals: already linked, the ERP customer another company's, unknown company or ERP customer, another tenant; a linked company without locations syncs")
+    void linkByHand_SYNC21() {
+        Setup s = setup();
+        connect(s, companies("companyImport", "ALL_COMPANIES", "storeCanUpdateCompanies", true, "companyLocationsAs", "OWN_CUSTOMERS"));
+        String no = createByHand(s, cardData("By Hand AS", email("hand"), null, "Oslo", null, taxField()));
+        String bare = s.owner().as().body(Map.of("name", "By Hand AS")).post(s.store("/companies")).then().statusCode(201).extract().path("id");
+        String other = s.owner().as().body(Map.of("name", "Other AS")).post(s.store("/companies")).then().statusCode(201).extract().path("id");
+
+        s.owner().as().body(Map.of("customerNo", no)).put(s.store("/company-links/" + bare)).then().statusCode(200)
+                .body("customerNo", org.hamcrest.Matchers.equalTo(no)).body("lastSyncedFrom", org.hamcrest.Matchers.equalTo("MANUAL"));
+        s.owner().as().body(Map.of("customerNo", no)).put(s.store("/company-links/" + bare)).then().statusCode(409)
+                .body("code", org.hamcrest.Matchers.equalTo("ALREADY_LINKED"));
+        s.owner().as().body(Map.of("customerNo", no)).put(s.store("/company-links/" + other)).then().statusCode(409)
+                .body("code", org.hamcrest.Matchers.equalTo("DUPLICATE"));
+        s.owner().as().body(Map.of("customerNo", "NO-SUCH-1")).put(s.store("/company-links/" + other)).then().statusCode(404);
+        s.owner().as().body(Map.of("customerNo", no)).put(s.store("/company-links/" + UUID.randomUUID())).then().statusCode(404);
+        s.owner().as().body(Map.of()).put(s.store("/company-links/" + other)).then().statusCode(400);
+        Api.User stranger = Api.user("stranger");
+        stranger.as().get(s.store("/company-links")).then().statusCode(404);
+        stranger.as().delete(s.store("/company-links/" + bare)).then().statusCode(404);
+        stranger.as().body(Map.of("customerNos", List.of(no))).post(s.store("/company-exports")).then().statusCode(404);
+
+        JsonPath r = run(s, "CUSTOMERS"); // the linked company has neither locations nor a main contact: nothing to write, no failure
+        assertEquals("SUCCEEDED", r.getString("status"), r.prettify());
+        assertEquals("By Hand AS", card(s, no).data().name());
+        s.owner().as().delete(s.store("/company-links/" + bare)).then().statusCode(204);
+        assertNull(companyLinks(s).get(bare));
     }
 
     // ---- SYNC-22: which companies, creation, updates ----
@@ -550,9 +585,7 @@ public abstract class CompanySyncRules {
         assertEquals(1, changed.getInt("counters.updated"));
         assertEquals("Moss", card(s, companyLinks(s).get(co.id())).data().city());
 
-        String id = s.owner().as().body(Map.of("kind", "CUSTOMERS", "mode", "FULL")).post(s.store("/sync-runs")).then().statusCode(202)
-                .extract().path("id");
-        JsonPath full = SyncFixtures.await(s, s.owner(), id);
+        JsonPath full = fullRun(s);
         assertEquals(2, full.getInt("counters.processed"), full.prettify());
         assertEquals(0, full.getInt("counters.updated"), "nothing really changed");
         assertEquals(0, full.getInt("counters.created"));

@@ -58,33 +58,10 @@ class TrytonCompanySyncTest extends CompanySyncRules {
 
     @Override
     protected String createByHand(Setup s, CardData d) {
-        TrytonRpc admin = admin(s);
-        Map<String, Object> party = new HashMap<>();
-        party.put("name", d.name());
-        List<Map<String, Object>> mechanisms = new ArrayList<>();
-        if (d.email() != null) mechanisms.add(Map.of("type", "email", "value", d.email()));
-        if (d.phone() != null) mechanisms.add(Map.of("type", "phone", "value", d.phone()));
-        if (!mechanisms.isEmpty()) party.put("contact_mechanisms", List.of(List.of("create", mechanisms)));
-        Map<String, Object> address = new HashMap<>();
-        address.put("street", d.address());
-        address.put("city", d.city());
-        address.put("postal_code", d.postCode());
-        address.put("country", admin.search("country.country", List.of(clause("code", "=", d.countryCode())), 0, 1, List.of()).get(0));
-        party.put("addresses", List.of(List.of("create", List.of(address))));
-        List<Map<String, Object>> identifiers = new ArrayList<>(); // as a person enters them on the Identifiers tab
-        if (d.vatRegistrationNo() != null) identifiers.add(identifier("eu_vat", d.vatRegistrationNo()));
-        if (d.registrationNo() != null) identifiers.add(identifier(null, d.registrationNo()));
-        if (!identifiers.isEmpty()) party.put("identifiers", List.of(List.of("create", identifiers)));
-        long id = admin.create("party.party", List.of(party)).get(0);
-        return (String) admin.read("party.party", List.of(id), List.of("code")).get(0).get("code");
+        return io.merchantdesk.support.CardsByHand.trytonParty(admin(s), d);
     }
 
-    private static Map<String, Object> identifier(String type, String code) {
-        Map<String, Object> i = new HashMap<>();
-        i.put("type", type);
-        i.put("code", code);
-        return i;
-    }
+
 
     @Override
     protected void editByHand(Setup s, String customerNo, String name, String city) {

@@ -161,10 +161,9 @@ public class CompanyExport {
             createdFor.add(no);
         }
         List<UUID> created = store.createCustomers(b, s.storeId(), toCreate);
-        for (String no : createdFor) {
-            ErpCard card = cards.stream().filter(c -> c.customerNo().equals(no)).findFirst().orElseThrow();
-            out.put(no, created.get(creating.get(Normalize.email(card.data().email()))));
-        }
+        Map<String, ErpCard> byNo = new HashMap<>();
+        cards.forEach(c -> byNo.put(c.customerNo(), c));
+        for (String no : createdFor) out.put(no, created.get(creating.get(Normalize.email(byNo.get(no).data().email()))));
         return out;
     }
 

@@ -167,7 +167,7 @@ public class CompanyImport {
             written.addAll(cardFor);
             List<UUID> others = new ArrayList<>();
             for (StoreCompany co : written) {
-                for (StoreLocation l : co.locations().subList(1, co.locations().size())) {
+                for (StoreLocation l : others(co)) {
                     others.add(l.id());
                     locationCompany.put(l.id(), co.id());
                 }
@@ -189,7 +189,7 @@ public class CompanyImport {
             }
             CompanyLinks.deleteLocationLinks(b, s.storeId(), gone);
             for (StoreCompany co : written) {
-                for (StoreLocation l : co.locations().subList(1, co.locations().size())) {
+                for (StoreLocation l : others(co)) {
                     String own = locationLinks.get(l.id());
                     CardData data = locationCard(s, co, l);
                     if (own != null) {
@@ -349,10 +349,15 @@ public class CompanyImport {
                 a.countryCode(), phone, email, reg ? tax : null, reg ? null : tax);
     }
 
+    /** The company's locations after its default one (none when it has no location at all, say a company linked by hand). */
+    private static List<StoreLocation> others(StoreCompany co) {
+        return co.locations().isEmpty() ? List.of() : co.locations().subList(1, co.locations().size());
+    }
+
     /** SYNC-24: the company's locations after the default one that have an address, as ship-to addresses. */
     private static List<ShipTo> shipTos(Settings s, StoreCompany co) {
         List<ShipTo> out = new ArrayList<>();
-        for (StoreLocation l : co.locations().subList(Math.min(1, co.locations().size()), co.locations().size())) {
+        for (StoreLocation l : others(co)) {
             Address a = l.address();
             if (a == null) continue; // nothing to ship to
             out.add(new ShipTo(Model.shipToCode(l.id()), l.name(), a.address1(), a.address2(), a.city(), a.zip(),

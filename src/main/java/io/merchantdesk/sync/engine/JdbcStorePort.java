@@ -97,7 +97,7 @@ public class JdbcStorePort implements StorePort {
 
     @Override
     public Set<UUID> existingCompanies(Batch b, UUID store, Collection<UUID> ids) {
-        return b.jdbc(c -> StoreCompanySync.existing(c, store, ids));
+        return b.jdbc(c -> new HashSet<>(StoreCompanySync.names(c, store, ids).keySet()));
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -25,22 +24,8 @@ class BuiltInErpPortContractTest extends ErpPortContract {
 
     @Override
     protected String createByHand(CardData d) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", d.name());
-        body.put("name2", d.name2());
-        body.put("contact", d.contact());
-        body.put("address", d.address());
-        body.put("address2", d.address2());
-        body.put("city", d.city());
-        body.put("postCode", d.postCode());
-        body.put("county", d.county());
-        body.put("countryCode", d.countryCode());
-        body.put("phone", d.phone());
-        body.put("email", d.email());
-        body.put("registrationNo", d.registrationNo());
-        body.put("vatRegistrationNo", d.vatRegistrationNo());
-        body.values().removeIf(java.util.Objects::isNull);
-        return company().owner().as().body(body).post("/erp-companies/" + company().id() + "/customers").then().statusCode(201).extract().path("customerNo");
+        return company().owner().as().body(io.merchantdesk.support.CardsByHand.registerBody(d)).post("/erp-companies/" + company().id() + "/customers")
+                .then().statusCode(201).extract().path("customerNo");
     }
 
     @Override

@@ -10,9 +10,7 @@ import io.merchantdesk.sync.engine.Model.Template;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -81,19 +79,7 @@ class BusinessCentralErpPortContractTest extends ErpPortContract {
     @Override
     protected String createByHand(CardData d) {
         tick();
-        Map<String, Object> v = new HashMap<>();
-        v.put("displayName", d.name());
-        v.put("addressLine1", d.address());
-        v.put("addressLine2", d.address2());
-        v.put("city", d.city());
-        v.put("postalCode", d.postCode());
-        v.put("state", d.county());
-        v.put("country", d.countryCode());
-        v.put("phoneNumber", d.phone());
-        v.put("email", d.email());
-        v.put("taxRegistrationNumber", d.vatRegistrationNo()); // as the user types it, separators and country prefix included
-        v.values().removeIf(java.util.Objects::isNull);
-        return bcUser.create(v).number();
+        return bcUser.create(io.merchantdesk.support.CardsByHand.businessCentralValues(d)).number();
     }
 
     private static String id(String number) {

@@ -72,42 +72,12 @@ class TrytonErpPortContractTest extends ErpPortContract {
 
     @Override
     protected String createByHand(CardData d) {
-        Map<String, Object> party = new HashMap<>();
-        party.put("name", d.name());
-        List<Map<String, Object>> mechanisms = new ArrayList<>();
-        if (d.email() != null) mechanisms.add(mechanism("email", d.email(), d.contact()));
-        if (d.phone() != null) mechanisms.add(mechanism("phone", d.phone(), d.contact()));
-        if (!mechanisms.isEmpty()) party.put("contact_mechanisms", List.of(List.of("create", mechanisms)));
-        Map<String, Object> address = new HashMap<>();
-        address.put("street", d.address2() == null ? d.address() : d.address() + "\n" + d.address2());
-        address.put("city", d.city());
-        address.put("postal_code", d.postCode());
-        address.put("party_name", d.name2());
-        address.put("country", admin.search("country.country", List.of(clause("code", "=", d.countryCode())), 0, 1, List.of()).get(0));
-        party.put("addresses", List.of(List.of("create", List.of(address))));
-        // tax ids as a person enters them on the party's Identifiers tab, kept as typed (dots and spaces included)
-        List<Map<String, Object>> identifiers = new ArrayList<>();
-        if (d.vatRegistrationNo() != null) identifiers.add(identifier("eu_vat", d.vatRegistrationNo()));
-        if (d.registrationNo() != null) identifiers.add(identifier(null, d.registrationNo()));
-        if (!identifiers.isEmpty()) party.put("identifiers", List.of(List.of("create", identifiers)));
-        long id = admin.create("party.party", List.of(party)).get(0);
-        return (String) admin.read("party.party", List.of(id), List.of("code")).get(0).get("code");
+        return io.merchantdesk.support.CardsByHand.trytonParty(admin, d);
     }
 
-    private static Map<String, Object> mechanism(String type, String value, String name) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("type", type);
-        m.put("value", value);
-        m.put("name", name);
-        return m;
-    }
 
-    private static Map<String, Object> identifier(String type, String code) {
-        Map<String, Object> i = new HashMap<>();
-        i.put("type", type);
-        i.put("code", code);
-        return i;
-    }
+
+
 
     private long partyId(String code) {
         return admin.search("party.party", List.of(clause("code", "=", code)), 0, 1, List.of()).get(0);
